@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { createConsoleProgress } from './chat/console-progress.js';
+import { renderCollectSummary } from './chat/render-collect-summary.js';
+import { renderText } from './chat/render-text.js';
+import { configJsonSchema } from './config/config-json-schema.js';
+import { describeConfig } from './config/describe-config.js';
+import { enabledSources, readEnvironment } from './config/environment.js';
+import { loadConfig } from './config/load-config.js';
+import { AiSpendError, isAiSpendError } from './core/errors.js';
+import { SOURCES, type SourceId } from './core/facts.js';
+import { parseInstant } from './core/period.js';
+import { type App, createApp } from './main.js';
+import { runBot } from './run-bot.js';
+import { DEMO_DB_PATH, openDemoApp, runDemo } from './run-demo.js';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function loadApp(): App {
+  const environment = readEnvironment(process.env);
+  const config = loadConfig({ path: environment.configPath, env: process.env });
+  const { sources, problems } = enabledSources(config, environment);
+  for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
+  return createApp({ config, environment, sources });
+}
+
+function instant(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseInstant(text, now());
+  if (typeof parsed === 'number') return parsed;
+  throw new AiSpendError('input_invalid', `${flag}: ${parsed.error}`);
+}
+
+const program = new Command()
+  .name('ai-spend')
+  .description('AI spend, attributed to teams and features, in Slack, Teams and the terminal.')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('run the bot and its schedule; with no credentials, run the built-in demo')
+  .action(async () => {
+    const environment = readEnvironment(process.env);
+    if (!environment.anthropic.adminKey && !environment.openai.adminKey) {
+      await runDemo({ interactive: process.stdin.isTTY === true });
+      return;
+    }
+    await runBot(loadApp(), loadConfig({ path: environment.configPath, env: process.env }));
+  });
+
+program
+  .command('demo')
+  .description(`seed the demo data (${DEMO_DB_PATH}) from the built-in simulators and print the story`)
+  .action(async () => {
+    await runDemo({ interactive: false });
+  });
+
+program
+  .command('collect')
+  .description('one collection pass; a backfill when --since is given')
+  .addOption(new Option('--source <source>', 'only this source').choices([...SOURCES]))
+  .option('--since <time>', 'read from here regardless of cursors (2026-09-01, 90d)')
+  .option('--until <time>', 'read up to here (exclusive)')
+  .action(async (options: { source?: SourceId; since?: string; until?: string }) => {
+    const app = loadApp();
+    const progress = createConsoleProgress();
+    try {
+      const summary = await app.collect({
+        only: options.source,
+        since: instant(options.since, '--since'),
+        until: instant(options.until, '--until'),
+        onProgress: (p) => progress.collect(p),
+        onRebuild: (p) => progress.rebuild(p),
+      });
+      progress.finish();
+      process.stdout.write(`${renderCollectSummary(summary).join('\n')}\n`);
+      if (summary.results.some((result) => !result.ok)) process.exitCode = 1;
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('ask')
+  .description('answer exactly what /ai-spend <text> would answer')
+  .argument('<text...>', 'the command, e.g. "team search 7d"')
+  .option('--as <user>', 'answer as this chat user')
+  .option('--json', 'print the neutral view as JSON')
+  .option('--demo', `answer from the demo database (${DEMO_DB_PATH})`)
+  .action((words: string[], options: { json?: boolean; demo?: boolean }) => {
+    const app = options.demo ? openDemoApp() : loadApp();
+    try {
+      const reply = app.answer(words.join(' '));
+      process.stdout.write(
+        options.json ? `${JSON.stringify(reply.data, null, 2)}\n` : `${renderText(reply.message)}\n`,
+      );
+    } finally {
+      app.close();
+    }
+  });
+
+const configCommand = program.command('config').description('configuration');
+configCommand
+  .command('check')
+  .description('validate ai-spend.yml and the environment; print what is enabled')
+  .action(() => {
+    const environment = readEnvironment(process.env);
+    const config = loadConfig({ path: environment.configPath, env: process.env });
+    process.stdout.write(`${describeConfig(config, environment).join('\n')}\n`);
+    const { problems } = enabledSources(config, environment);
+    if (problems.length > 0) {
+      for (const problem of problems) process.stderr.write(`problem: ${problem}\n`);
+      process.exitCode = 1;
+    }
+  });
+configCommand
+  .command('schema')
+  .description('print the JSON Schema of ai-spend.yml (for editors)')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!isAiSpendError(error)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+  process.exitCode = error.code === 'config_invalid' || error.code === 'input_invalid' ? 2 : 1;
+}

@@ -1,0 +1,79 @@
+import type { ErrorCode } from '../core/errors.js';
+import type { BilledFact, SourceId, UsageFact } from '../core/facts.js';
+
+/**
+ * A page of usage, written in one transaction together with the stream's cursor. Every bucket
+ * listed in `buckets` is replaced as a whole: rows stored earlier for those buckets and absent
+ * from `facts` disappear, so re-reading a window never double counts.
+ */
+export interface UsagePage {
+  stream: string;
+  /** Bucket starts (UTC epoch seconds) this page covers completely, including empty ones. */
+  buckets: number[];
+  bucketSeconds: number;
+  facts: UsageFact[];
+  /** New cursor for the stream (UTC epoch seconds): everything before it is complete. */
+  cursor?: number;
+}
+
+/** A page of billed days, each day replaced as a whole (a restated day replaces the earlier lines). */
+export interface BilledPage {
+  stream: string;
+  /** UTC midnights (epoch seconds) this page covers completely, including days with no cost. */
+  days: number[];
+  facts: BilledFact[];
+  cursor?: number;
+}
+
+/** Where collectors put what they read. Implemented by the store; every call is one transaction. */
+export interface FactSink {
+  /** The stored cursor of `source/stream`, or `undefined` before the first successful page. */
+  cursor(source: SourceId, stream: string): number | undefined;
+  writeUsage(source: SourceId, page: UsagePage): void;
+  writeBilled(source: SourceId, page: BilledPage): void;
+}
+
+export interface CollectProgress {
+  source: SourceId;
+  stream: string;
+  /** Seconds of the window done so far and in all; enough for a progress bar. */
+  done: number;
+  total: number;
+}
+
+export interface CollectRequest {
+  /** The current time, UTC epoch seconds. */
+  now: number;
+  /** Backfill: read from here regardless of the cursor. */
+  since?: number;
+  /** Read up to here (exclusive); defaults to `now`. */
+  until?: number;
+  sink: FactSink;
+  onProgress?: (progress: CollectProgress) => void;
+}
+
+export interface StreamSummary {
+  stream: string;
+  pages: number;
+  facts: number;
+  from: number;
+  to: number;
+}
+
+/** What one collection pass of one source did: counts, or an error that names what to fix. */
+export type CollectResult =
+  | { source: SourceId; ok: true; streams: StreamSummary[] }
+  | {
+      source: SourceId;
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      hint?: string;
+      /** Streams that completed before the failure; their data is stored. */
+      streams: StreamSummary[];
+    };
+
+export interface Collector {
+  readonly source: SourceId;
+  collect(request: CollectRequest): Promise<CollectResult>;
+}

@@ -1,0 +1,31 @@
+import type { MessageView } from './message-view.js';
+
+/** What `/ai-spend help` answers: every command this version understands, with examples. */
+export function helpMessage(): MessageView {
+  return {
+    title: 'ai-spend',
+    summary:
+      'Ask where the AI money goes. Every answer says whether it is billed or estimated and how fresh it is.',
+    sections: [
+      {
+        title: 'Commands',
+        rows: [
+          { label: '`team <name> [period]`', value: "a team's spend by provider, feature and model" },
+          { label: '`team all [period]`', value: 'the whole organisation, unallocated spend included' },
+          { label: '`team unallocated [period]`', value: 'spend no attribution rule claims' },
+          { label: '`help`', value: 'this message' },
+        ],
+      },
+      {
+        title: 'Periods',
+        text: '`7d`, `30d` (default; today included), `mtd`, `last-month`, `2026-11`, `2026-11-01..2026-11-15`',
+      },
+      { title: 'Examples', text: '`/ai-spend team search 7d` · `/ai-spend team all mtd public`' },
+    ],
+    context: ['Answers are visible only to you; add `public` to post one in the channel.'],
+  };
+}
+
+export function problemMessage(title: string, summary: string, context: string[] = []): MessageView {
+  return { title, summary, sections: [], context };
+}

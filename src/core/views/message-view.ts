@@ -1,0 +1,23 @@
+/**
+ * A chat message as data: built once from a domain view, rendered as Block Kit, an Adaptive Card
+ * or plain text by pure renderers in src/chat. Keep each part short: renderers cap lists.
+ */
+export interface MessageView {
+  title: string;
+  /** One or two sentences: the answer itself. */
+  summary: string;
+  sections: MessageSection[];
+  /** Small print under the answer: freshness stamps, labels ("estimated"), hints. */
+  context: string[];
+}
+
+export interface MessageSection {
+  title?: string;
+  /** Label/value pairs ("Total" → "$1,234.56"). */
+  facts?: Array<{ label: string; value: string }>;
+  /** Ranked rows: a label, an amount and an optional share bar/ratio. */
+  rows?: Array<{ label: string; value: string; share?: number }>;
+  /** Rows left out to stay short, said as "and N more". */
+  more?: number;
+  text?: string;
+}

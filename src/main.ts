@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import { type Answer, answer as answerText } from './chat/answer.js';
+import { createAnthropicCollector } from './collectors/anthropic/index.js';
+import type { Collector, CollectProgress } from './collectors/collector.js';
+import { createOpenAiCollector } from './collectors/openai/index.js';
+import type { Environment } from './config/environment.js';
+import type { AiSpendConfig } from './config/load-config.js';
+import { compileAttribution } from './core/attribution/attribute.js';
+import type { SourceId } from './core/facts.js';
+import { createPriceBook } from './core/pricing/price-book.js';
+import { type CollectSummary, collect } from './jobs/collect.js';
+import { createDimsRepository } from './store/dims-repository.js';
+import { createFactSink } from './store/fact-sink.js';
+import { openDatabase } from './store/open-database.js';
+import { type RebuildProgress, rebuildDirtyRollups } from './store/rebuild-rollups.js';
+import { createSpendQueries } from './store/spend-queries.js';
+import { syncAttribution } from './store/sync-attribution.js';
+
+export interface AppOptions {
+  config: AiSpendConfig;
+  environment: Environment;
+  /** Sources to collect (from `enabledSources`). */
+  sources: readonly SourceId[];
+  /** Database file, `:memory:` in tests; defaults to the environment's AI_SPEND_DB. */
+  dbPath?: string;
+  /** Wall clock in UTC epoch seconds; the only clock of the app. */
+  clock?: () => number;
+  /** SDK retry budget per request (tests lower it). */
+  maxRetries?: number;
+}
+
+export interface App {
+  db: Database.Database;
+  sources: readonly SourceId[];
+  collectors: readonly Collector[];
+  clock: () => number;
+  collect(options?: {
+    since?: number;
+    until?: number;
+    only?: SourceId;
+    onProgress?: (progress: CollectProgress) => void;
+    onRebuild?: (progress: RebuildProgress) => void;
+  }): Promise<CollectSummary>;
+  answer(text: string): Answer;
+  close(): void;
+}
+
+/** The composition root: the only place the database, clients and clock are built. */
+export function createApp({
+  config,
+  environment,
+  sources,
+  dbPath = environment.dbPath,
+  clock = () => Math.floor(Date.now() / 1000),
+  maxRetries,
+}: AppOptions): App {
+  const db = openDatabase({ path: dbPath });
+  const attribute = compileAttribution(config.attribution);
+  const dims = createDimsRepository(db, attribute);
+  syncAttribution(db, dims, config.attribution, attribute);
+  rebuildDirtyRollups(db);
+  const priceBook = createPriceBook(config.prices);
+  const sink = createFactSink({ db, dims, priceBook, clock });
+  const queries = createSpendQueries(db);
+  const collectors = sources.flatMap((source) => buildCollector(source, config, environment, maxRetries));
+  const configuredTeams = Object.keys(config.teams);
+
+  return {
+    db,
+    sources,
+    collectors,
+    clock,
+    collect: ({ since, until, only, onProgress, onRebuild } = {}) =>
+      collect(
+        {
+          db,
+          sink,
+          collectors: collectors.filter((collector) => only === undefined || collector.source === only),
+          onProgress,
+          onRebuild,
+        },
+        clock(),
+        { since, until },
+      ),
+    answer: (text) => answerText(text, clock(), { queries, configuredTeams, sources }),
+    close: () => db.close(),
+  };
+}
+
+function buildCollector(
+  source: SourceId,
+  config: AiSpendConfig,
+  environment: Environment,
+  maxRetries: number | undefined,
+): Collector[] {
+  const retries = maxRetries === undefined ? {} : { maxRetries };
+  if (source === 'anthropic' && environment.anthropic.adminKey) {
+    const settings = config.sources.anthropic;
+    return [
+      createAnthropicCollector({
+        apiKey: environment.anthropic.adminKey,
+        ...(environment.anthropic.baseUrl ? { baseUrl: environment.anthropic.baseUrl } : {}),
+        ...(settings
+          ? {
+              backfillDays: settings.backfillDays,
+              usageRepollHours: settings.usageRepollHours,
+              costRepollDays: settings.costRepollDays,
+            }
+          : {}),
+        ...retries,
+      }),
+    ];
+  }
+  if (source === 'openai' && environment.openai.adminKey) {
+    const settings = config.sources.openai;
+    return [
+      createOpenAiCollector({
+        adminKey: environment.openai.adminKey,
+        ...(environment.openai.baseUrl ? { baseUrl: environment.openai.baseUrl } : {}),
+        ...(settings
+          ? {
+              backfillDays: settings.backfillDays,
+              usageRepollHours: settings.usageRepollHours,
+              costRepollDays: settings.costRepollDays,
+            }
+          : {}),
+        ...retries,
+      }),
+    ];
+  }
+  return [];
+}

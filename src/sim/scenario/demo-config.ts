@@ -1,0 +1,146 @@
+/**
+ * The `ai-spend.yml` of the demo company whose spend `generateScenario` simulates. Every feature
+ * of the scenario has a rule; the orphan OpenAI key and Anthropic Console use have none on purpose.
+ */
+export function demoConfigYaml(): string {
+  return DEMO_CONFIG_YAML;
+}
+
+const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs.
+#
+# What the demo data holds (dates relative to the end of the simulated 90 days):
+# - search ships ask-docs on the Tuesday three to nine days ago; from that day the team's tokens
+#   double and its spend triples (ask-docs runs on Claude Sonnet 4.5, the rest of search on Haiku).
+# - OpenAI key key_orphan_7f3a in project proj_sandbox belongs to nobody. No rule below matches
+#   it, so its $100-300 a day stays "unallocated", where everyone can see it.
+# - support-bot had a slow week on Claude Sonnet 4.5 five weeks ago (retries, cache misses, long
+#   answers) and four weeks ago moved about 80% of its traffic to OpenAI gpt-5.4 (proj_support).
+# - Anthropic Console use (default workspace: no workspace id, no API key) is left unallocated too.
+
+teams:
+  support:
+    slack_channel: C0SUPPORT
+    managers: [U0SUPPORTMGR]
+    oncall: S0SUPPORTONCALL
+    monthly_budget_usd: 40000
+  platform:
+    slack_channel: C0PLATFORM
+    managers: [U0PLATFORMMGR]
+    oncall: S0PLATFORMONCALL
+    monthly_budget_usd: 30000
+  search:
+    slack_channel: C0SEARCH
+    managers: [U0SEARCHMGR]
+    oncall: S0SEARCHONCALL
+    monthly_budget_usd: 10000       # set before ask-docs shipped
+  data:
+    slack_channel: C0DATA
+    managers: [U0DATAMGR]
+    oncall: S0DATAONCALL
+    monthly_budget_usd: 6000
+  mobile:
+    slack_channel: C0MOBILE
+    managers: [U0MOBILEMGR]
+    oncall: S0MOBILEONCALL
+    monthly_budget_usd: 4000
+  growth:
+    slack_channel: C0GROWTH
+    managers: [U0GROWTHMGR]
+    oncall: S0GROWTHONCALL
+    monthly_budget_usd: 5000
+
+sources:
+  anthropic: { backfill_days: 90 }  # ANTHROPIC_ADMIN_API_KEY
+  openai: { backfill_days: 90 }     # OPENAI_ADMIN_KEY
+
+slack:
+  default_channel: C0FINOPS         # alerts about unallocated spend land here
+
+schedule:
+  timezone: UTC
+
+# Ordered, first match wins: per-key rules before each team's workspace or project catch-all.
+# Anthropic bills per workspace, so the catch-alls also claim the cost report's lines.
+attribution:
+  # search (Anthropic workspace wrkspc_search)
+  - match: { source: anthropic, workspace_id: wrkspc_search, api_key_id: "apikey_ask_docs_*" }  # prod and canary keys
+    team: search
+    feature: ask-docs
+  - match: { source: anthropic, workspace_id: wrkspc_search, api_key_id: apikey_semantic_search }
+    team: search
+    feature: semantic-search
+  - match: { source: anthropic, workspace_id: wrkspc_search, api_key_id: apikey_query_rewrite }
+    team: search
+    feature: query-rewrite
+  - match: { source: anthropic, workspace_id: wrkspc_search }
+    team: search
+
+  # support: support-bot on both providers since the switch
+  - match: { source: anthropic, workspace_id: wrkspc_support, api_key_id: apikey_support_bot }
+    team: support
+    feature: support-bot
+  - match: { source: anthropic, workspace_id: wrkspc_support }
+    team: support
+  - match: { source: openai, project_id: proj_support, api_key_id: key_support_bot }
+    team: support
+    feature: support-bot
+  - match: { source: openai, project_id: proj_support, api_key_id: key_ticket_triage }
+    team: support
+    feature: ticket-triage
+  - match: { source: openai, project_id: proj_support }
+    team: support
+
+  # growth
+  - match: { source: anthropic, workspace_id: wrkspc_growth, api_key_id: apikey_ab_copy }
+    team: growth
+    feature: ab-copy
+  - match: { source: anthropic, workspace_id: wrkspc_growth, api_key_id: apikey_seo_briefs }
+    team: growth
+    feature: seo-briefs
+  - match: { source: anthropic, workspace_id: wrkspc_growth }
+    team: growth
+  - match: { source: openai, project_id: proj_growth, api_key_id: key_email_personalizer }
+    team: growth
+    feature: email-personalizer
+  - match: { source: openai, project_id: proj_growth }
+    team: growth
+
+  # platform
+  - match: { source: anthropic, workspace_id: wrkspc_platform, api_key_id: apikey_eval_harness }
+    team: platform
+    feature: eval-harness
+  - match: { source: anthropic, workspace_id: wrkspc_platform, api_key_id: apikey_code_review }
+    team: platform
+    feature: code-review
+  - match: { source: anthropic, workspace_id: wrkspc_platform }
+    team: platform
+
+  # data
+  - match: { source: anthropic, workspace_id: wrkspc_data, api_key_id: apikey_etl_summarizer }
+    team: data
+    feature: etl-summarizer
+  - match: { source: anthropic, workspace_id: wrkspc_data }
+    team: data
+  - match: { source: openai, project_id: proj_data, api_key_id: key_classifier }
+    team: data
+    feature: classifier
+  - match: { source: openai, project_id: proj_data, api_key_id: key_sql_assistant }
+    team: data
+    feature: sql-assistant
+  - match: { source: openai, project_id: proj_data }
+    team: data
+
+  # mobile
+  - match: { source: anthropic, workspace_id: wrkspc_mobile, api_key_id: apikey_voice_notes }
+    team: mobile
+    feature: voice-notes
+  - match: { source: anthropic, workspace_id: wrkspc_mobile }
+    team: mobile
+  - match: { source: openai, project_id: proj_mobile, api_key_id: key_smart_reply }
+    team: mobile
+    feature: smart-reply
+  - match: { source: openai, project_id: proj_mobile }
+    team: mobile
+
+  # No rule for proj_sandbox / key_orphan_7f3a and none for the default workspace: unallocated.
+`;
