@@ -4,7 +4,7 @@
 -- row, so changing the rules re-attributes history by updating this small table.
 CREATE TABLE dims (
   id                INTEGER PRIMARY KEY,
-  key               TEXT NOT NULL UNIQUE,      -- canonical JSON of the dimensions
+  key               TEXT NOT NULL UNIQUE,      -- canonical form of the dimensions
   source            TEXT NOT NULL,
   scope             TEXT NOT NULL,             -- billing scope: source|account|workspace-or-project
   account_id        TEXT,
@@ -27,9 +27,11 @@ CREATE TABLE dims (
 );
 
 -- Usage (fast, estimated): tokens by kind per bucket. NULL estimated_micros means unpriced, never $0.
+CREATE INDEX dims_by_team ON dims (team);
+
 CREATE TABLE usage_facts (
   bucket_start     INTEGER NOT NULL,
-  dim_id           INTEGER NOT NULL REFERENCES dims (id),
+  dim_id           INTEGER NOT NULL,            -- dims.id (no FK: checked by the writer, hot path)
   bucket_seconds   INTEGER NOT NULL,
   uncached_input   INTEGER NOT NULL,
   cache_write_5m   INTEGER NOT NULL,
@@ -39,7 +41,7 @@ CREATE TABLE usage_facts (
   requests         INTEGER,
   estimated_micros INTEGER,
   price_status     TEXT NOT NULL,              -- priced | partially_priced | unpriced
-  price_card       TEXT,                       -- which rates were used (origin, catalog id, multiplier)
+  price_card_id    INTEGER,                    -- price_cards.id: which rates were used
   PRIMARY KEY (bucket_start, dim_id, bucket_seconds)
 ) WITHOUT ROWID;
 
@@ -199,11 +201,12 @@ CREATE TABLE business_metrics (
 
 -- Rate cards used for estimates, so an estimate can always say which price it used.
 CREATE TABLE price_cards (
-  key              TEXT NOT NULL PRIMARY KEY,
+  id               INTEGER PRIMARY KEY,
+  key              TEXT NOT NULL UNIQUE,       -- source|catalog model|origin|rates per MTok|multiplier
   source           TEXT NOT NULL,
   catalog_model_id TEXT,
   first_used_at    INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 
 -- Small key/value state: the fingerprint of the attribution rules the dims were resolved with.
 CREATE TABLE settings (

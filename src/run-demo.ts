@@ -89,7 +89,7 @@ export async function runDemo({
       );
       ask(
         'team search 7d',
-        `Team search launched ask-docs on ${isoDay(story.askDocsLaunch)} (a Tuesday): its spend doubled.`,
+        `Team search launched ask-docs on ${isoDay(story.askDocsLaunch)} (a Tuesday): its tokens doubled, its spend more than that.`,
       );
       ask(
         'team unallocated 30d',

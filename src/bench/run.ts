@@ -126,46 +126,68 @@ function hourFacts(hour: number): Map<SourceId, UsageFact[]> {
 const dir = mkdtempSync(join(tmpdir(), 'ai-spend-bench-'));
 const end = Date.UTC(2026, 10, 29) / 1000;
 const start = end - days * SECONDS_PER_DAY;
-const hours = days * 24;
 const rules: AttributionRule[] = [
   { match: { project_id: 'proj_*' }, team: 'team-{project_id}', feature: '{api_key_id}' },
 ];
 
+/** One day of facts per source: the page a collector hands the store (24 hourly buckets). */
+function dayPages(day: number): Map<SourceId, { buckets: number[]; facts: UsageFact[] }> {
+  const pages = new Map<SourceId, { buckets: number[]; facts: UsageFact[] }>();
+  for (let h = 0; h < 24; h += 1) {
+    const hour = day + h * SECONDS_PER_HOUR;
+    for (const [source, facts] of hourFacts(hour)) {
+      let page = pages.get(source);
+      if (page === undefined) {
+        page = { buckets: [], facts: [] };
+        pages.set(source, page);
+      }
+      page.buckets.push(hour);
+      page.facts.push(...facts);
+    }
+  }
+  return pages;
+}
+
 function bench(): void {
-  // Raw: the same rows into the same table shape with one prepared INSERT, no pricing or rollups.
+  // Raw: the same rows into a table of the same shape, one prepared INSERT and one transaction
+  // per page, and nothing else: no pricing, attribution, replacement or cursor.
   const raw = openDatabase({ path: join(dir, 'raw.db') });
   const schema = String(
     raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'usage_facts'").pluck().get(),
   );
   raw.exec(schema.replace('usage_facts', 'raw_usage').replace('REFERENCES dims (id)', ''));
   const rawInsert = raw.prepare('INSERT INTO raw_usage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const rawDimIds = new Map<string, number>();
+  const rawPage = raw.transaction((facts: UsageFact[]) => {
+    for (const fact of facts) {
+      const t = fact.tokens;
+      const dim =
+        rawDimIds.get(fact.dims.apiKeyId ?? '') ??
+        rawDimIds.set(fact.dims.apiKeyId ?? '', rawDimIds.size).size - 1;
+      rawInsert.run(
+        fact.bucketStart,
+        dim,
+        3600,
+        t.uncachedInput,
+        t.cacheWrite5m,
+        t.cacheWrite1h,
+        t.cacheRead,
+        t.output,
+        fact.requests,
+        1,
+        'priced',
+        null,
+      );
+    }
+  });
   let rows = 0;
   let rawSeconds = 0;
-  for (let h = 0; h < hours; h += 1) {
-    const hour = start + h * SECONDS_PER_HOUR;
-    const facts = [...hourFacts(hour).values()].flat();
+  for (let d = 0; d < days; d += 1) {
+    const pages = dayPages(start + d * SECONDS_PER_DAY);
     const t0 = performance.now();
-    raw.transaction(() => {
-      for (const [index, fact] of facts.entries()) {
-        const t = fact.tokens;
-        rawInsert.run(
-          hour,
-          index,
-          3600,
-          t.uncachedInput,
-          t.cacheWrite5m,
-          t.cacheWrite1h,
-          t.cacheRead,
-          t.output,
-          fact.requests,
-          1,
-          'priced',
-          null,
-        );
-      }
-    })();
+    for (const page of pages.values()) rawPage(page.facts);
     rawSeconds += (performance.now() - t0) / 1000;
-    rows += facts.length;
+    for (const page of pages.values()) rows += page.facts.length;
   }
   raw.close();
 
@@ -175,21 +197,20 @@ function bench(): void {
   syncAttribution(db, dims, rules, attribute);
   const sink = createFactSink({ db, dims, priceBook: createPriceBook(), clock: () => end });
   let ingestSeconds = 0;
-  for (let h = 0; h < hours; h += 1) {
-    const hour = start + h * SECONDS_PER_HOUR;
-    const pages = hourFacts(hour);
+  for (let d = 0; d < days; d += 1) {
+    const day = start + d * SECONDS_PER_DAY;
+    const pages = dayPages(day);
     const t0 = performance.now();
-    for (const [source, facts] of pages) {
+    for (const [source, page] of pages) {
       sink.writeUsage(source, {
         stream: 'usage',
-        buckets: [hour],
         bucketSeconds: SECONDS_PER_HOUR,
-        facts,
-        cursor: hour + SECONDS_PER_HOUR,
+        ...page,
+        cursor: day + SECONDS_PER_DAY,
       });
     }
     ingestSeconds += (performance.now() - t0) / 1000;
-    if (h % (24 * 30) === 0) process.stderr.write(`  ingest ${Math.round((h / hours) * 100)}%\r`);
+    if (d % 30 === 0) process.stderr.write(`  ingest ${Math.round((d / days) * 100)}%\r`);
   }
   const t1 = performance.now();
   const rebuilt = rebuildDirtyRollups(db);

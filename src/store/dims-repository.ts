@@ -24,20 +24,25 @@ export function billingScope(dims: FactDimensions): string {
   return `${dims.source}|${dims.accountId ?? ''}|${dims.workspaceId ?? dims.projectId ?? ''}`;
 }
 
-function canonicalKey(dims: FactDimensions): string {
-  const sorted = (record: Readonly<Record<string, string>> | undefined) =>
-    record === undefined ? null : Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([
-    dims.source,
-    ...PLAIN_FIELDS.map((field) => dims[field] || null),
-    sorted(dims.tags),
-    sorted(dims.labels),
-  ]);
+const SEPARATOR = '\u001f';
+
+function canonicalKey(d: FactDimensions): string {
+  // Written out field by field: this runs once per fact on the ingest path.
+  let key = `${d.source}\u001f${d.accountId ?? ''}\u001f${d.workspaceId ?? ''}\u001f${d.projectId ?? ''}\u001f${d.apiKeyId ?? ''}\u001f${d.userId ?? ''}\u001f${d.model ?? ''}\u001f${d.region ?? ''}\u001f${d.serviceTier ?? ''}\u001f${d.contextWindow ?? ''}\u001f${d.inferenceGeo ?? ''}\u001f${d.inferenceProfile ?? ''}\u001f${d.deployment ?? ''}`;
+  if (d.tags !== undefined) key += `${SEPARATOR}${sortedEntries(d.tags)}`;
+  if (d.labels !== undefined) key += `${SEPARATOR}labels${sortedEntries(d.labels)}`;
+  return key;
+}
+
+function sortedEntries(record: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export interface DimsRepository {
   /** The id of these dimensions, inserted (and attributed) on first sight. */
   idFor(dims: FactDimensions): number;
+  /** Forgets ids learnt in a transaction that was rolled back. */
+  discardCache(): void;
   /** Re-resolves every row with new rules; returns how many rows changed team or feature. */
   reattribute(attribute: Attribute): number;
 }
@@ -70,6 +75,10 @@ export function createDimsRepository(db: Database.Database, attribute: Attribute
       }
       ids.set(key, id);
       return id;
+    },
+
+    discardCache() {
+      ids.clear();
     },
 
     reattribute(attribute) {

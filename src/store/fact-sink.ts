@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { BilledPage, FactSink, UsagePage } from '../collectors/collector.js';
-import { type BilledFact, SECONDS_PER_DAY, type SourceId, type UsageFact } from '../core/facts.js';
-import type { PriceBook } from '../core/pricing/types.js';
+import {
+  type BilledFact,
+  SECONDS_PER_DAY,
+  type SourceId,
+  type TokenCounts,
+  type UsageFact,
+} from '../core/facts.js';
+import type { Estimate, PriceBook } from '../core/pricing/types.js';
 import type { DimsRepository } from './dims-repository.js';
 
 export interface FactSinkOptions {
@@ -32,11 +38,10 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     AND dim_id IN (SELECT id FROM dims WHERE source = ?)`);
   const insertUsage =
     db.prepare(`INSERT INTO usage_facts (bucket_start, dim_id, bucket_seconds, uncached_input,
-      cache_write_5m, cache_write_1h, cache_read, output, requests, estimated_micros, price_status, price_card)
+      cache_write_5m, cache_write_1h, cache_read, output, requests, estimated_micros, price_status, price_card_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const recordCard = db.prepare(
-    'INSERT OR IGNORE INTO price_cards (key, source, catalog_model_id, first_used_at) VALUES (?, ?, ?, ?)',
-  );
+  const recordCard = db.prepare(`INSERT INTO price_cards (key, source, catalog_model_id, first_used_at)
+    VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id`);
   const deleteShares =
     db.prepare(`DELETE FROM billed_shares WHERE billed_id IN (SELECT b.id FROM billed_facts b
     JOIN dims d ON d.id = b.dim_id WHERE b.day = ? AND d.source = ?)`);
@@ -47,7 +52,36 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     'INSERT INTO billed_facts (day, dim_id, line_item, amount_micros, final) VALUES (?, ?, ?, ?, ?)',
   );
   const cover = db.prepare('INSERT OR IGNORE INTO billed_coverage (source, day) VALUES (?, ?)');
-  const knownCards = new Set<string>();
+  // Per (dims, UTC day): the price does not change within a day, and a number keys faster than text.
+  const estimators = new Map<number, (tokens: TokenCounts) => Estimate>();
+  const estimatorFor = (source: SourceId, dimId: number, usage: UsageFact) => {
+    const key = dimId * 100_000 + Math.floor(usage.bucketStart / SECONDS_PER_DAY);
+    let estimator = estimators.get(key);
+    if (estimator === undefined) {
+      const { dims: factDims } = usage;
+      estimator = priceBook.estimator({
+        source,
+        model: factDims.model ?? '',
+        serviceTier: factDims.serviceTier,
+        contextWindow: factDims.contextWindow,
+        inferenceGeo: factDims.inferenceGeo,
+        region: factDims.region,
+        at: usage.bucketStart,
+      });
+      if (estimators.size > 200_000) estimators.clear();
+      estimators.set(key, estimator);
+    }
+    return estimator;
+  };
+  const cardIds = new Map<string, number>();
+  const cardId = (source: SourceId, key: string, catalogModelId: string | undefined) => {
+    let id = cardIds.get(key);
+    if (id === undefined) {
+      id = Number((recordCard.get(key, source, catalogModelId ?? null, clock()) as { id: number }).id);
+      cardIds.set(key, id);
+    }
+    return id;
+  };
 
   const writeUsage = db.transaction((source: SourceId, page: UsagePage) => {
     const days = new Set<number>();
@@ -57,23 +91,8 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     }
     for (const fact of mergeUsage(page.facts, dims)) {
       const { dimId, fact: usage } = fact;
-      const { tokens, dims: factDims } = usage;
-      const estimate = priceBook.estimate(
-        {
-          source,
-          model: factDims.model ?? '',
-          serviceTier: factDims.serviceTier,
-          contextWindow: factDims.contextWindow,
-          inferenceGeo: factDims.inferenceGeo,
-          region: factDims.region,
-          at: usage.bucketStart,
-        },
-        tokens,
-      );
-      if (estimate.cardKey !== undefined && !knownCards.has(estimate.cardKey)) {
-        recordCard.run(estimate.cardKey, source, estimate.catalogModelId ?? null, clock());
-        knownCards.add(estimate.cardKey);
-      }
+      const { tokens } = usage;
+      const estimate = estimatorFor(source, dimId, usage)(tokens);
       insertUsage.run(
         usage.bucketStart,
         dimId,
@@ -86,7 +105,7 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
         usage.requests,
         estimate.estimatedMicros,
         estimate.status,
-        estimate.cardKey ?? null,
+        estimate.cardKey === undefined ? null : cardId(source, estimate.cardKey, estimate.catalogModelId),
       );
       days.add(dayOf(usage.bucketStart));
     }
@@ -108,42 +127,62 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     if (page.cursor !== undefined) writeCursor.run(source, page.stream, page.cursor, clock());
   });
 
+  // Ids cached during a transaction that rolled back point at rows that do not exist.
+  const discardingCaches =
+    <T extends unknown[]>(write: (...args: T) => void) =>
+    (...args: T) => {
+      try {
+        write(...args);
+      } catch (error) {
+        dims.discardCache();
+        cardIds.clear();
+        throw error;
+      }
+    };
+
   return {
     cursor: (source, stream) => readCursor.get(source, stream),
-    writeUsage: (source, page) => writeUsage(source, page),
-    writeBilled: (source, page) => writeBilled(source, page),
+    writeUsage: discardingCaches((source: SourceId, page: UsagePage) => writeUsage(source, page)),
+    writeBilled: discardingCaches((source: SourceId, page: BilledPage) => writeBilled(source, page)),
   };
 }
 
 /** Facts with the same dimensions and bucket in one page are one fact: their counts add up. */
 function mergeUsage(facts: readonly UsageFact[], dims: DimsRepository) {
-  const merged = new Map<string, { dimId: number; fact: UsageFact }>();
+  const buckets = new Map<string, Map<number, { dimId: number; fact: UsageFact }>>();
+  const merged: Array<{ dimId: number; fact: UsageFact }> = [];
   for (const fact of facts) {
     const dimId = dims.idFor(fact.dims);
-    const key = `${dimId}|${fact.bucketStart}|${fact.bucketSeconds}`;
-    const seen = merged.get(key);
+    const bucketKey = `${fact.bucketStart}/${fact.bucketSeconds}`;
+    let bucket = buckets.get(bucketKey);
+    if (bucket === undefined) {
+      bucket = new Map();
+      buckets.set(bucketKey, bucket);
+    }
+    const seen = bucket.get(dimId);
     if (seen === undefined) {
-      merged.set(key, { dimId, fact });
+      const entry = { dimId, fact };
+      bucket.set(dimId, entry);
+      merged.push(entry);
       continue;
     }
-    const a = seen.fact.tokens;
-    const b = fact.tokens;
-    seen.fact = {
-      ...seen.fact,
-      tokens: {
-        uncachedInput: a.uncachedInput + b.uncachedInput,
-        cacheWrite5m: a.cacheWrite5m + b.cacheWrite5m,
-        cacheWrite1h: a.cacheWrite1h + b.cacheWrite1h,
-        cacheRead: a.cacheRead + b.cacheRead,
-        output: a.output + b.output,
-      },
-      requests:
-        seen.fact.requests === null && fact.requests === null
-          ? null
-          : (seen.fact.requests ?? 0) + (fact.requests ?? 0),
-    };
+    seen.fact = addUsage(seen.fact, fact);
   }
-  return merged.values();
+  return merged;
+}
+
+function addUsage(a: UsageFact, b: UsageFact): UsageFact {
+  return {
+    ...a,
+    tokens: {
+      uncachedInput: a.tokens.uncachedInput + b.tokens.uncachedInput,
+      cacheWrite5m: a.tokens.cacheWrite5m + b.tokens.cacheWrite5m,
+      cacheWrite1h: a.tokens.cacheWrite1h + b.tokens.cacheWrite1h,
+      cacheRead: a.tokens.cacheRead + b.tokens.cacheRead,
+      output: a.tokens.output + b.tokens.output,
+    },
+    requests: a.requests === null && b.requests === null ? null : (a.requests ?? 0) + (b.requests ?? 0),
+  };
 }
 
 function mergeBilled(facts: readonly BilledFact[], dims: DimsRepository) {

@@ -46,27 +46,32 @@ export function createPriceBook(prices: PricesConfig = EMPTY_PRICES): PriceBook 
 
   return {
     resolve: (query) => lookup(query).resolution,
-    estimate(query: PriceQuery, tokens: TokenCounts): Estimate {
+    estimate: (query, tokens) => estimateWith(lookup(query), tokens),
+    estimator(query) {
       const entry = lookup(query);
-      if (entry.unpricedEstimate) return { ...entry.unpricedEstimate };
-      const resolution = entry.resolution as Extract<PriceResolution, { kind: 'priced' }>;
-      const { micros, missing } = estimateMicros(entry.bigRates ?? [], resolution.multiplier, tokens);
-      return missing
-        ? {
-            estimatedMicros: micros,
-            status: 'partially_priced',
-            reason: 'missing_rate',
-            cardKey: entry.cardKey,
-            catalogModelId: entry.catalogModelId,
-          }
-        : {
-            estimatedMicros: micros,
-            status: 'priced',
-            cardKey: entry.cardKey,
-            catalogModelId: entry.catalogModelId,
-          };
+      return (tokens) => estimateWith(entry, tokens);
     },
   };
+}
+
+function estimateWith(entry: MemoEntry, tokens: TokenCounts): Estimate {
+  if (entry.unpricedEstimate) return { ...entry.unpricedEstimate };
+  const resolution = entry.resolution as Extract<PriceResolution, { kind: 'priced' }>;
+  const { micros, missing } = estimateMicros(entry.bigRates ?? [], resolution.multiplier, tokens);
+  return missing
+    ? {
+        estimatedMicros: micros,
+        status: 'partially_priced',
+        reason: 'missing_rate',
+        cardKey: entry.cardKey,
+        catalogModelId: entry.catalogModelId,
+      }
+    : {
+        estimatedMicros: micros,
+        status: 'priced',
+        cardKey: entry.cardKey,
+        catalogModelId: entry.catalogModelId,
+      };
 }
 
 function memoKey(query: PriceQuery, compiled: CompiledPrices): string {

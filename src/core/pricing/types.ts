@@ -84,4 +84,9 @@ export interface Estimate {
 export interface PriceBook {
   resolve(query: PriceQuery): PriceResolution;
   estimate(query: PriceQuery, tokens: TokenCounts): Estimate;
+  /**
+   * The estimate function for one query's price (same source, model, tiers and UTC day): callers
+   * pricing many facts of the same dimensions and day keep it instead of looking the price up again.
+   */
+  estimator(query: PriceQuery): (tokens: TokenCounts) => Estimate;
 }

@@ -6,7 +6,12 @@ const LIST_LIMIT = 5;
 
 /** The chat message for a team's spend: the total, what changed, where it went, how fresh. */
 export function teamSpendMessage(view: TeamSpendView): MessageView {
-  const who = view.team === 'all' ? 'The whole organisation' : `Team *${view.team}*`;
+  const who =
+    view.team === 'all'
+      ? 'The whole organisation'
+      : view.team === 'unallocated'
+        ? 'Spend no rule claims'
+        : `Team *${view.team}*`;
   const basis = basisLabel(view);
   const sections: MessageSection[] = [
     {
@@ -42,7 +47,7 @@ export function teamSpendMessage(view: TeamSpendView): MessageView {
   }
   return {
     title: `${view.team === 'all' ? 'All teams' : view.team} · ${view.period.label} · ${formatUsd(view.total_micros)}`,
-    summary: `${who} spent ${formatUsd(view.total_micros)} from ${view.period.start.slice(0, 10)} to ${lastDay(view.period.end)}, ${changePhrase(view)}.`,
+    summary: `${who} ${view.team === 'unallocated' ? 'came to' : 'spent'} ${formatUsd(view.total_micros)} from ${view.period.start.slice(0, 10)} to ${lastDay(view.period.end)}, ${changePhrase(view)}.`,
     sections,
     context,
   };

@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AnthropicSimulator, startAnthropicSimulator } from '../src/sim/anthropic/server.js';
+import { type OpenAiSimulator, startOpenAiSimulator } from '../src/sim/openai/server.js';
+import { demoConfigYaml } from '../src/sim/scenario/demo-config.js';
+import { generateScenario } from '../src/sim/scenario/generate-scenario.js';
+
+const CLI = resolve('dist/cli.js');
+const end = Math.floor(Date.now() / 1000 / 3600) * 3600;
+const scenario = generateScenario({ end, days: 10 });
+let anthropic: AnthropicSimulator;
+let openai: OpenAiSimulator;
+
+beforeAll(async () => {
+  anthropic = await startAnthropicSimulator({ scenario });
+  openai = await startOpenAiSimulator({ scenario });
+});
+afterAll(async () => {
+  await Promise.all([anthropic.close(), openai.close()]);
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI with only the given environment (no credentials leak in from the machine). */
+function run(
+  args: string[],
+  env: Record<string, string>,
+  cwd = mkdtempSync(join(tmpdir(), 'ai-spend-cli-')),
+): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function workspace(configText = demoConfigYaml()) {
+  const dir = mkdtempSync(join(tmpdir(), 'ai-spend-cli-'));
+  writeFileSync(join(dir, 'ai-spend.yml'), configText);
+  return {
+    dir,
+    env: {
+      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-sim',
+      ANTHROPIC_BASE_URL: anthropic.url,
+      OPENAI_ADMIN_KEY: 'sk-admin-sim',
+      OPENAI_BASE_URL: openai.url,
+    },
+  };
+}
+
+describe('ai-spend (the built command)', () => {
+  it('collects, then `ask --json "team search 7d"` prints the view', async () => {
+    const { dir, env } = workspace();
+    const collected = await run(['collect'], env, dir);
+    expect(collected.code).toBe(0);
+    expect(collected.stdout).toMatch(/✓ anthropic: usage \d+ facts in \d+ pages, cost \d+ facts/);
+    expect(collected.stdout).toMatch(/✓ openai: usage \d+ facts/);
+
+    const asked = await run(['ask', '--json', 'team search 7d'], env, dir);
+    expect(asked.code).toBe(0);
+    const view = JSON.parse(asked.stdout);
+    expect(view).toMatchObject({ kind: 'team_spend', team: 'search', period: { label: '7d' } });
+    expect(view.total_micros).toBeGreaterThan(0);
+    expect(Object.keys(view)).toEqual(
+      expect.arrayContaining([
+        'by_provider',
+        'by_feature',
+        'by_model',
+        'previous_total_micros',
+        'freshness',
+        'billed_micros',
+        'estimated_micros',
+      ]),
+    );
+
+    const text = await run(['ask', 'team', 'search', '7d'], env, dir);
+    expect(text.stdout).toMatch(/Team search spent \$[\d,]+\.\d\d from \d{4}-\d\d-\d\d to/);
+    expect(text.stdout).toMatch(/usage through .* UTC · billed through \d{4}-\d\d-\d\d/);
+  });
+
+  it('answers bad chat input helpfully, with exit code 0', async () => {
+    const { dir, env } = workspace();
+    const asked = await run(['ask', 'team search lastweek'], env, dir);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/"lastweek" is not a period\. Use 7d, 30d, mtd/);
+  });
+
+  it('`config check` names the file, line, key path and expectation of a bad config, exit 2', async () => {
+    const { dir, env } = workspace(
+      'teams:\n  search: {}\nattribution:\n  - match: { workspce_id: w1 }\n    team: search\n',
+    );
+    const checked = await run(['config', 'check'], env, dir);
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toMatch(
+      /ai-spend\.yml:4:\d+ attribution\[0\]\.match: unknown key "workspce_id" \(did you mean "workspace_id"\?\)/,
+    );
+    expect(checked.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('`config check` prints what is enabled and never a secret', async () => {
+    const { dir, env } = workspace();
+    const checked = await run(['config', 'check'], { ...env, OPENAI_ADMIN_KEY: 'sk-admin-TOPSECRET' }, dir);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/anthropic/);
+    expect(checked.stdout + checked.stderr).not.toContain('TOPSECRET');
+  });
+
+  it('a 401 fails the pass with the setting to fix, exit 1, and the other source is collected', async () => {
+    const { dir, env } = workspace();
+    const collected = await run(
+      ['collect'],
+      { ...env, ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-wrong' },
+      dir,
+    );
+    expect(collected.code).toBe(1);
+    expect(collected.stdout).toMatch(/✗ anthropic: .*\[provider_auth\]\n {2}→ .*ANTHROPIC_ADMIN_API_KEY/);
+    expect(collected.stdout).toMatch(/✓ openai/);
+    expect(collected.stdout).not.toContain('sk-ant-admin01-wrong');
+  });
+
+  it('prints the JSON Schema of ai-spend.yml', async () => {
+    const schema = await run(['config', 'schema'], {});
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout).properties).toHaveProperty('attribution');
+  });
+
+  it('`demo` collects the built-in story through the SDKs and prints its answers, no credentials needed', async () => {
+    const demo = await run(['demo'], {});
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/✓ anthropic: usage \d+ facts/);
+    expect(demo.stdout).toMatch(/\/ai-spend team search 7d\nsearch · 7d · \$/);
+    expect(demo.stdout).toMatch(/Nobody owns API key key_orphan_7f3a/);
+    expect(demo.stdout).toMatch(/is unallocated/);
+  });
+});
