@@ -3,8 +3,8 @@ import { type Answer, answer as answerText } from './chat/answer.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
 import { createOpenAiCollector } from './collectors/openai/index.js';
+import type { AiSpendConfig, PollingSourceConfig } from './config/config-types.js';
 import type { Environment } from './config/environment.js';
-import type { AiSpendConfig } from './config/load-config.js';
 import { compileAttribution } from './core/attribution/attribute.js';
 import type { SourceId } from './core/facts.js';
 import { createPriceBook } from './core/pricing/price-book.js';
@@ -87,46 +87,43 @@ export function createApp({
   };
 }
 
+/** Polling settings from `sources.<name>` (the collector's defaults where the section is absent). */
+function polling(settings: PollingSourceConfig | undefined, maxRetries: number | undefined) {
+  return {
+    ...(settings
+      ? {
+          backfillDays: settings.backfillDays,
+          usageRepollHours: settings.usageRepollHours,
+          costRepollDays: settings.costRepollDays,
+        }
+      : {}),
+    ...(maxRetries === undefined ? {} : { maxRetries }),
+  };
+}
+
+/** The registry: one line per source that has a collector. */
+const COLLECTORS: Partial<
+  Record<
+    SourceId,
+    (config: AiSpendConfig, environment: Environment, maxRetries?: number) => Collector | undefined
+  >
+> = {
+  anthropic: ({ sources }, { anthropic: { adminKey, baseUrl } }, maxRetries) =>
+    adminKey
+      ? createAnthropicCollector({ apiKey: adminKey, baseUrl, ...polling(sources.anthropic, maxRetries) })
+      : undefined,
+  openai: ({ sources }, { openai: { adminKey, baseUrl } }, maxRetries) =>
+    adminKey
+      ? createOpenAiCollector({ adminKey, baseUrl, ...polling(sources.openai, maxRetries) })
+      : undefined,
+};
+
 function buildCollector(
   source: SourceId,
   config: AiSpendConfig,
   environment: Environment,
   maxRetries: number | undefined,
 ): Collector[] {
-  const retries = maxRetries === undefined ? {} : { maxRetries };
-  if (source === 'anthropic' && environment.anthropic.adminKey) {
-    const settings = config.sources.anthropic;
-    return [
-      createAnthropicCollector({
-        apiKey: environment.anthropic.adminKey,
-        ...(environment.anthropic.baseUrl ? { baseUrl: environment.anthropic.baseUrl } : {}),
-        ...(settings
-          ? {
-              backfillDays: settings.backfillDays,
-              usageRepollHours: settings.usageRepollHours,
-              costRepollDays: settings.costRepollDays,
-            }
-          : {}),
-        ...retries,
-      }),
-    ];
-  }
-  if (source === 'openai' && environment.openai.adminKey) {
-    const settings = config.sources.openai;
-    return [
-      createOpenAiCollector({
-        adminKey: environment.openai.adminKey,
-        ...(environment.openai.baseUrl ? { baseUrl: environment.openai.baseUrl } : {}),
-        ...(settings
-          ? {
-              backfillDays: settings.backfillDays,
-              usageRepollHours: settings.usageRepollHours,
-              costRepollDays: settings.costRepollDays,
-            }
-          : {}),
-        ...retries,
-      }),
-    ];
-  }
-  return [];
+  const collector = COLLECTORS[source]?.(config, environment, maxRetries);
+  return collector ? [collector] : [];
 }

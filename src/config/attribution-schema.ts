@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MATCH_KEYS } from '../core/attribution/types.js';
 import { SOURCES } from '../core/facts.js';
+import { suggest } from '../core/suggest.js';
 import { describeValue } from './decimal-schema.js';
 import { strictObject } from './strict-object.js';
-import { suggest, unknownKeyMessage } from './suggest.js';
+import { unknownKeyMessage } from './suggest.js';
 
 /** Team names: lowercase slugs. `unallocated` and `all` have fixed meanings in answers. */
 export const TEAM_NAME = /^[a-z0-9][a-z0-9_-]*$/;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { suggest } from '../core/suggest.js';
 import { describeValue } from './decimal-schema.js';
-import { suggest } from './suggest.js';
 
 const TYPE_NAMES: Record<string, string> = {
   array: 'a list',

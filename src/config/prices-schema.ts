@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SOURCES } from '../core/facts.js';
+import { suggest } from '../core/suggest.js';
 import { decimalSchema, describeValue } from './decimal-schema.js';
 import { strictObject } from './strict-object.js';
-import { suggest, unknownKeyMessage } from './suggest.js';
+import { unknownKeyMessage } from './suggest.js';
 
 const sourceSchema = z.enum(SOURCES, {
   error: (issue) => {

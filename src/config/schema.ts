@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { suggest } from '../core/suggest.js';
 import { attributionSchema, isTemplate, RESERVED_TEAM_NAMES, TEAM_NAME } from './attribution-schema.js';
 import { decimalSchema } from './decimal-schema.js';
 import { pricesSchema } from './prices-schema.js';
 import { scheduleSchema } from './schedule-schema.js';
 import { sourcesSchema } from './sources-schema.js';
 import { section, strictObject } from './strict-object.js';
-import { suggest } from './suggest.js';
 
 const teamName = z
   .string()

@@ -1,4 +1,5 @@
 import { DEFAULT_PERIOD, looksLikePeriod, type Period, parsePeriod } from './period.js';
+import { suggest } from './suggest.js';
 
 /** Subcommands of the grammar that this version does not answer yet. */
 const LATER = [
@@ -40,7 +41,7 @@ export function parseCommand(text: string, now: number): Command {
   if ((LATER as readonly string[]).includes(head))
     return { kind: 'not_yet', subcommand: head, public: isPublic };
   if (head !== 'team') {
-    const suggestion = closest(head, SUBCOMMANDS);
+    const suggestion = suggest(head, SUBCOMMANDS);
     return {
       kind: 'invalid',
       message: `I don't know "${head}".${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Try \`help\`.`,
@@ -64,31 +65,4 @@ export function parseCommand(text: string, now: number): Command {
   const period = parsePeriod(periodText ?? DEFAULT_PERIOD, now);
   if ('error' in period) return { kind: 'invalid', message: period.error, public: isPublic };
   return { kind: 'team', team: (nameWords[0] ?? '').toLowerCase(), period, public: isPublic };
-}
-
-/** The closest candidate by edit distance, when it is close enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

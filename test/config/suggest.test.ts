@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggest, unknownKeyMessage } from '../../src/config/suggest.js';
+import { unknownKeyMessage } from '../../src/config/suggest.js';
+import { suggest } from '../../src/core/suggest.js';
 
 const MATCH_KEYS = ['source', 'account_id', 'workspace_id', 'project_id', 'api_key_id', 'region'];
 

@@ -1,8 +1,8 @@
 import { isAiSpendError } from '../../core/errors.js';
 import { type BilledFact, SECONDS_PER_DAY, SECONDS_PER_HOUR, type UsageFact } from '../../core/facts.js';
 import type { Collector, StreamSummary } from '../collector.js';
-import { createAnthropicReportClient } from './client.js';
-import { collectReportStream, type ReportStream } from './collect-report-stream.js';
+import { collectStream, type PagedStream, type StreamPage, type StreamWindow } from '../paged-stream.js';
+import { createAnthropicReportClient, type ReportQuery } from './client.js';
 import { mapCostPage, mapUsagePage } from './map.js';
 
 export interface AnthropicCollectorOptions {
@@ -48,24 +48,49 @@ export function createAnthropicCollector({
 }: AnthropicCollectorOptions): Collector {
   const client = createAnthropicReportClient({ apiKey, baseUrl, maxRetries, timeoutMs });
   const { usage: usagePageLimit = 168, cost: costPageLimit = 31 } = pageLimit;
-  const usage: ReportStream<UsageFact> = {
+  const fetchReport = async <F>(
+    path: string,
+    query: ReportQuery,
+    window: StreamWindow,
+    page: string | undefined,
+    map: (json: unknown) => StreamPage<F>,
+  ) =>
+    map(
+      await client.getReport(path, {
+        ...query,
+        starting_at: rfc3339(window.start),
+        ending_at: rfc3339(window.end),
+        page,
+      }),
+    );
+  const usage: PagedStream<UsageFact> = {
     stream: 'usage',
-    path: '/v1/organizations/usage_report/messages',
     bucketSeconds: SECONDS_PER_HOUR,
-    query: { bucket_width: '1h', limit: usagePageLimit, group_by: USAGE_GROUP_BY },
     repollSeconds: usageRepollHours * SECONDS_PER_HOUR,
-    map: (json) => mapUsagePage(json, { bucketSeconds: SECONDS_PER_HOUR }),
-    write: (sink, page) =>
+    fetchPage: (window, page) =>
+      fetchReport(
+        '/v1/organizations/usage_report/messages',
+        { bucket_width: '1h', limit: usagePageLimit, group_by: USAGE_GROUP_BY },
+        window,
+        page,
+        (json) => mapUsagePage(json, { bucketSeconds: SECONDS_PER_HOUR }),
+      ),
+    writePage: (sink, page) =>
       sink.writeUsage('anthropic', { stream: 'usage', bucketSeconds: SECONDS_PER_HOUR, ...page }),
   };
-  const costStream = (now: number): ReportStream<BilledFact> => ({
+  const costStream = (now: number): PagedStream<BilledFact> => ({
     stream: 'cost',
-    path: '/v1/organizations/cost_report',
     bucketSeconds: SECONDS_PER_DAY,
-    query: { bucket_width: '1d', limit: costPageLimit, group_by: ['workspace_id', 'description'] },
     repollSeconds: costRepollDays * SECONDS_PER_DAY,
-    map: (json) => mapCostPage(json, { finalBefore: now - costRepollDays * SECONDS_PER_DAY }),
-    write: (sink, { buckets, facts, cursor }) =>
+    fetchPage: (window, page) =>
+      fetchReport(
+        '/v1/organizations/cost_report',
+        { bucket_width: '1d', limit: costPageLimit, group_by: ['workspace_id', 'description'] },
+        window,
+        page,
+        (json) => mapCostPage(json, { finalBefore: now - costRepollDays * SECONDS_PER_DAY }),
+      ),
+    writePage: (sink, { buckets, facts, cursor }) =>
       sink.writeBilled('anthropic', { stream: 'cost', days: buckets, facts, cursor }),
   });
   const backfillSeconds = backfillDays * SECONDS_PER_DAY;
@@ -75,8 +100,8 @@ export function createAnthropicCollector({
     async collect(request) {
       const streams: StreamSummary[] = [];
       try {
-        streams.push(await collectReportStream(client, usage, request, backfillSeconds));
-        streams.push(await collectReportStream(client, costStream(request.now), request, backfillSeconds));
+        streams.push(await collectStream('anthropic', usage, request, { backfillSeconds }));
+        streams.push(await collectStream('anthropic', costStream(request.now), request, { backfillSeconds }));
         return { source: 'anthropic', ok: true, streams };
       } catch (error) {
         if (!isAiSpendError(error)) throw error;
@@ -85,4 +110,8 @@ export function createAnthropicCollector({
       }
     },
   };
+}
+
+function rfc3339(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
 }

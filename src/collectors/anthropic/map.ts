@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AiSpendError, isAiSpendError } from '../../core/errors.js';
 import type { BilledFact, FactDimensions, TokenCounts, UsageFact } from '../../core/facts.js';
 import { micros, parseDecimalMicros } from '../../core/money.js';
+import type { StreamPage } from '../paged-stream.js';
 import {
   type CostResult,
   costResultSchema,
@@ -11,12 +12,7 @@ import {
 } from './report-schema.js';
 
 /** One page of a legacy report, mapped: every bucket start it covers (empty ones too) and the facts. */
-export interface MappedPage<F> {
-  buckets: number[];
-  facts: F[];
-  hasMore: boolean;
-  nextPage: string | null;
-}
+export type MappedPage<F> = StreamPage<F>;
 
 const usagePageSchema = reportPageSchema(usageResultSchema);
 const costPageSchema = reportPageSchema(costResultSchema);
@@ -44,7 +40,7 @@ export function mapUsagePage(
       else facts.set(key, { dims, bucketStart, bucketSeconds, tokens, requests: null });
     }
   });
-  return { buckets, facts: [...facts.values()], hasMore: page.has_more, nextPage: page.next_page ?? null };
+  return { buckets, facts: [...facts.values()], nextPage: nextPageOf(page, 'usage report') };
 }
 
 /**
@@ -77,12 +73,14 @@ export function mapCostPage(json: unknown, { finalBefore }: { finalBefore: numbe
       else facts.set(key, { dims, day, lineItem, amountMicros, final: day < finalBefore });
     });
   });
-  return {
-    buckets: days,
-    facts: [...facts.values()],
-    hasMore: page.has_more,
-    nextPage: page.next_page ?? null,
-  };
+  return { buckets: days, facts: [...facts.values()], nextPage: nextPageOf(page, 'cost report') };
+}
+
+/** `has_more` with its `next_page`, as one cursor that is `null` on the last page. */
+function nextPageOf(page: { has_more: boolean; next_page?: string | null }, report: string): string | null {
+  if (!page.has_more) return null;
+  if (!page.next_page) throw schemaError(report, 'next_page', 'has_more is true but next_page is empty');
+  return page.next_page;
 }
 
 function parseReport<T extends z.ZodType>(schema: T, json: unknown, report: string): z.infer<T> {

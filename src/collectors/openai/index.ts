@@ -1,8 +1,8 @@
 import { type BilledFact, SECONDS_PER_DAY, SECONDS_PER_HOUR, type UsageFact } from '../../core/facts.js';
 import type { Collector, CollectRequest, CollectResult, StreamSummary } from '../collector.js';
+import { collectStream, type PagedStream } from '../paged-stream.js';
 import { classifyOpenAiError } from './classify-error.js';
 import { createOpenAiAdminClient, type OpenAiAdminClient } from './client.js';
-import { collectStream, type PagedStream } from './collect-stream.js';
 import { mapCostPage, mapUsagePage } from './map.js';
 
 export interface OpenAiCollectorOptions {
@@ -40,46 +40,44 @@ export function createOpenAiCollector({
 }: OpenAiCollectorOptions): Collector {
   const backfillSeconds = backfillDays * SECONDS_PER_DAY;
 
-  const usageStream = (client: OpenAiAdminClient, request: CollectRequest): PagedStream<UsageFact> => ({
+  const usageStream = (client: OpenAiAdminClient): PagedStream<UsageFact> => ({
     stream: 'usage',
     bucketSeconds: SECONDS_PER_HOUR,
     repollSeconds: usageRepollHours * SECONDS_PER_HOUR,
-    fetchPage: (window, page) =>
-      client.completionsUsage({
-        start_time: window.start,
-        end_time: window.end,
-        bucket_width: '1h',
-        group_by: [...USAGE_GROUP_BY],
-        limit: Math.min(pageLimit ?? MAX_HOURS_PER_PAGE, MAX_HOURS_PER_PAGE),
-        ...(page === undefined ? {} : { page }),
-      }),
-    mapPage: (body) => mapUsagePage(body, { bucketSeconds: SECONDS_PER_HOUR }),
-    writePage: ({ bucketStarts, facts, cursor }) =>
-      request.sink.writeUsage('openai', {
-        stream: 'usage',
-        buckets: bucketStarts,
-        bucketSeconds: SECONDS_PER_HOUR,
-        facts,
-        cursor,
-      }),
+    fetchPage: async (window, page) =>
+      mapUsagePage(
+        await client.completionsUsage({
+          start_time: window.start,
+          end_time: window.end,
+          bucket_width: '1h',
+          group_by: [...USAGE_GROUP_BY],
+          limit: Math.min(pageLimit ?? MAX_HOURS_PER_PAGE, MAX_HOURS_PER_PAGE),
+          ...(page === undefined ? {} : { page }),
+        }),
+        { bucketSeconds: SECONDS_PER_HOUR },
+      ),
+    writePage: (sink, page) =>
+      sink.writeUsage('openai', { stream: 'usage', bucketSeconds: SECONDS_PER_HOUR, ...page }),
   });
 
   const costStream = (client: OpenAiAdminClient, request: CollectRequest): PagedStream<BilledFact> => ({
     stream: 'cost',
     bucketSeconds: SECONDS_PER_DAY,
     repollSeconds: costRepollDays * SECONDS_PER_DAY,
-    fetchPage: (window, page) =>
-      client.costs({
-        start_time: window.start,
-        end_time: window.end,
-        bucket_width: '1d',
-        group_by: [...COSTS_GROUP_BY],
-        limit: Math.min(pageLimit ?? MAX_DAYS_PER_PAGE, MAX_DAYS_PER_PAGE),
-        ...(page === undefined ? {} : { page }),
-      }),
-    mapPage: (body) => mapCostPage(body, { now: request.now, costRepollDays }),
-    writePage: ({ bucketStarts, facts, cursor }) =>
-      request.sink.writeBilled('openai', { stream: 'cost', days: bucketStarts, facts, cursor }),
+    fetchPage: async (window, page) =>
+      mapCostPage(
+        await client.costs({
+          start_time: window.start,
+          end_time: window.end,
+          bucket_width: '1d',
+          group_by: [...COSTS_GROUP_BY],
+          limit: Math.min(pageLimit ?? MAX_DAYS_PER_PAGE, MAX_DAYS_PER_PAGE),
+          ...(page === undefined ? {} : { page }),
+        }),
+        { now: request.now, costRepollDays },
+      ),
+    writePage: (sink, { buckets, facts, cursor }) =>
+      sink.writeBilled('openai', { stream: 'cost', days: buckets, facts, cursor }),
   });
 
   return {
@@ -88,8 +86,10 @@ export function createOpenAiCollector({
       const streams: StreamSummary[] = [];
       try {
         const client = createOpenAiAdminClient({ adminKey, baseUrl, maxRetries, timeoutMs });
-        streams.push(await collectStream(usageStream(client, request), request, { backfillSeconds }));
-        streams.push(await collectStream(costStream(client, request), request, { backfillSeconds }));
+        streams.push(await collectStream('openai', usageStream(client), request, { backfillSeconds }));
+        streams.push(
+          await collectStream('openai', costStream(client, request), request, { backfillSeconds }),
+        );
         return { source: 'openai', ok: true, streams };
       } catch (error) {
         const failure = classifyOpenAiError(error, { maxRetries });

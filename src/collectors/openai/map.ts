@@ -7,6 +7,7 @@ import {
   type UsageFact,
 } from '../../core/facts.js';
 import { type Micros, micros, usdNumberToMicros } from '../../core/money.js';
+import type { StreamPage } from '../paged-stream.js';
 import {
   type CostResult,
   costResultSchema,
@@ -18,13 +19,7 @@ import {
 } from './page-schema.js';
 
 /** One validated page of a bucketed OpenAI report, mapped to facts. */
-export interface MappedPage<Fact> {
-  /** Bucket starts of the page in order, empty buckets included (UTC epoch seconds). */
-  bucketStarts: number[];
-  facts: Fact[];
-  /** The cursor for the next page, or `null` on the last page. */
-  nextPage: string | null;
-}
+export type MappedPage<Fact> = StreamPage<Fact>;
 
 const USAGE_ENDPOINT = 'usage/completions';
 const COSTS_ENDPOINT = 'costs';
@@ -56,7 +51,7 @@ export function mapUsagePage(
     facts.push(...byKey.values());
   });
   return {
-    bucketStarts: page.data.map((bucket) => bucket.start_time),
+    buckets: page.data.map((bucket) => bucket.start_time),
     facts,
     nextPage: nextPage(page, USAGE_ENDPOINT),
   };
@@ -92,7 +87,7 @@ export function mapCostPage(
     facts.push(...byKey.values());
   });
   return {
-    bucketStarts: page.data.map((bucket) => bucket.start_time),
+    buckets: page.data.map((bucket) => bucket.start_time),
     facts,
     nextPage: nextPage(page, COSTS_ENDPOINT),
   };

@@ -1,11 +1,11 @@
-import { closest } from '../command.js';
+import { suggest } from '../suggest.js';
 import type { MessageView } from './message-view.js';
 
 const SHOWN = 20;
 
 /** Unknown team: say so, suggest the likely one, list the teams there are. */
 export function unknownTeamMessage(team: string, knownTeams: readonly string[]): MessageView {
-  const suggestion = closest(team, knownTeams);
+  const suggestion = suggest(team, knownTeams);
   const listed = knownTeams.slice(0, SHOWN);
   const more = knownTeams.length - listed.length;
   return {

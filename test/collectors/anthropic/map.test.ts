@@ -73,7 +73,6 @@ describe('mapUsagePage', () => {
     const page = mapUsagePage(usagePage([usageResult()]), { bucketSeconds: 3_600 });
     expect(page).toEqual({
       buckets: [HOUR, HOUR + 3_600],
-      hasMore: true,
       nextPage: 'page_MjAyNS0xMS0yOFQxNDowMDowMFo=',
       facts: [
         {
@@ -169,7 +168,6 @@ describe('mapCostPage', () => {
     const page = mapCostPage(costPage([costResult('1234.56')]), { finalBefore: DAY });
     expect(page).toEqual({
       buckets: [DAY],
-      hasMore: false,
       nextPage: null,
       facts: [
         {

@@ -97,7 +97,7 @@ describe('mapCostPage', () => {
         { start: T0 + DAY, width: DAY, results: [] },
       ]),
     );
-    expect(mapped.bucketStarts).toEqual([T0, T0 + DAY]);
+    expect(mapped.buckets).toEqual([T0, T0 + DAY]);
     expect(mapped.facts).toEqual([
       {
         dims: { source: 'openai', projectId: 'proj_a', model: 'gpt-5.4' },

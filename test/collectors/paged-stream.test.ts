@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCursor, streamWindow } from '../../../src/collectors/openai/collect-stream.js';
+import { collectStream, nextCursor, streamWindow } from '../../src/collectors/paged-stream.js';
 
 const HOUR = 3_600;
 const DAY = 86_400;
@@ -93,5 +93,78 @@ describe('nextCursor', () => {
     ],
   ])('%s', (_name, stored, windowStart, lastBucketEnd, expected) => {
     expect(nextCursor(stored, windowStart, { lastBucketEnd, currentBucketStart: current })).toBe(expected);
+  });
+});
+
+describe('collectStream', () => {
+  const sinkWith = (cursor?: number) => {
+    const writes: Array<{ buckets: number[]; cursor: number }> = [];
+    const sink = {
+      cursor: () => cursor,
+      writeUsage: () => undefined,
+      writeBilled: () => undefined,
+    };
+    return { sink, writes };
+  };
+  const stream = (pages: Array<{ buckets: number[]; nextPage: string | null }>, writes: unknown[]) => ({
+    stream: 'usage',
+    bucketSeconds: HOUR,
+    repollSeconds: 6 * HOUR,
+    fetchPage: async (_window: unknown, page: string | undefined) => {
+      const next = pages[page === undefined ? 0 : Number(page)];
+      if (next === undefined) throw new Error(`no page ${page}`);
+      return { ...next, facts: [] };
+    },
+    writePage: (_sink: unknown, page: { buckets: number[]; cursor: number }) => {
+      writes.push({ buckets: page.buckets, cursor: page.cursor });
+    },
+  });
+
+  it('writes each page with a cursor that stops at the current hour', async () => {
+    const { sink, writes } = sinkWith(NOW - 2 * HOUR);
+    const start = MIDNIGHT + 4 * HOUR;
+    const pages = [
+      { buckets: [start, start + HOUR, start + 2 * HOUR], nextPage: '1' },
+      { buckets: [start + 3 * HOUR, start + 4 * HOUR, start + 5 * HOUR, start + 6 * HOUR], nextPage: null },
+    ];
+    const summary = await collectStream(
+      'openai',
+      stream(pages, writes),
+      { now: NOW, sink },
+      { backfillSeconds: 30 * DAY },
+    );
+    expect(writes).toEqual([
+      { buckets: pages[0]?.buckets, cursor: NOW - 2 * HOUR },
+      { buckets: pages[1]?.buckets, cursor: MIDNIGHT + 10 * HOUR },
+    ]);
+    expect(summary).toMatchObject({ pages: 2, from: start, to: MIDNIGHT + 11 * HOUR });
+  });
+
+  it.each([
+    [
+      'a page that repeats earlier buckets',
+      [
+        { buckets: [MIDNIGHT + 4 * HOUR], nextPage: '1' },
+        { buckets: [MIDNIGHT + 4 * HOUR], nextPage: null },
+      ],
+      /repeats buckets/,
+    ],
+    ['an empty page that says there is more', [{ buckets: [], nextPage: '1' }], /does not move forward/],
+    [
+      'the same next_page twice',
+      [
+        { buckets: [MIDNIGHT + 4 * HOUR], nextPage: '1' },
+        { buckets: [MIDNIGHT + 5 * HOUR], nextPage: '1' },
+      ],
+      /does not move forward/,
+    ],
+  ])('refuses %s with provider_schema', async (_, pages, message) => {
+    const { sink, writes } = sinkWith(NOW - HOUR);
+    await expect(
+      collectStream('anthropic', stream(pages, writes), { now: NOW, sink }, { backfillSeconds: DAY }),
+    ).rejects.toMatchObject({
+      code: 'provider_schema',
+      message: expect.stringMatching(message),
+    });
   });
 });

@@ -1,6 +1,6 @@
-import type { CollectRequest, StreamSummary } from '../collector.js';
-import type { MappedPage } from './map.js';
-import { schemaError } from './page-schema.js';
+import { AiSpendError } from '../core/errors.js';
+import type { SourceId } from '../core/facts.js';
+import type { CollectRequest, FactSink, StreamSummary } from './collector.js';
 
 /** `[start, end)` in UTC epoch seconds, both on bucket boundaries. */
 export interface StreamWindow {
@@ -8,20 +8,28 @@ export interface StreamWindow {
   end: number;
 }
 
-/** One bucketed report read page by page into the sink. */
+/** One page of a bucketed report, mapped to facts. */
+export interface StreamPage<Fact> {
+  /** Bucket starts of the page in order, empty buckets included (UTC epoch seconds). */
+  buckets: number[];
+  facts: Fact[];
+  /** The provider's cursor for the next page, or `null` on the last page. */
+  nextPage: string | null;
+}
+
+/** One bucketed report of a provider (hourly usage, daily cost), read page by page into the sink. */
 export interface PagedStream<Fact> {
   stream: string;
   bucketSeconds: number;
-  /** How far back each run re-reads, because the provider restates recent buckets. */
+  /** How far back each pass re-reads, because the provider restates recent buckets. */
   repollSeconds: number;
-  fetchPage(window: StreamWindow, page: string | undefined): Promise<unknown>;
-  mapPage(body: unknown): MappedPage<Fact>;
+  fetchPage(window: StreamWindow, page: string | undefined): Promise<StreamPage<Fact>>;
   /** Writes one page in one transaction; `cursor` advances with it. */
-  writePage(page: { bucketStarts: number[]; facts: Fact[]; cursor: number }): void;
+  writePage(sink: FactSink, page: { buckets: number[]; facts: Fact[]; cursor: number }): void;
 }
 
 /**
- * The window a run reads: the backfill on the first run, otherwise from the cursor or the repoll
+ * The window a pass reads: the backfill on the first pass, otherwise from the cursor or the repoll
  * horizon, whichever is earlier; up to the end of the current bucket so the partial one is included.
  */
 export function streamWindow(
@@ -58,13 +66,18 @@ export function nextCursor(
   return Math.max(stored, reached);
 }
 
-/** Reads every page of `spec` in the request's window, writing each as it arrives. */
+/**
+ * Reads every page of `spec` in the request's window and writes each as it arrives, so a failure
+ * after page k keeps pages 1..k. Throws `AiSpendError` on provider trouble and on pagination that
+ * does not move forward.
+ */
 export async function collectStream<Fact>(
+  source: SourceId,
   spec: PagedStream<Fact>,
   request: CollectRequest,
   { backfillSeconds }: { backfillSeconds: number },
 ): Promise<StreamSummary> {
-  let cursor = request.sink.cursor('openai', spec.stream);
+  let cursor = request.sink.cursor(source, spec.stream);
   const window = streamWindow(request, cursor, { ...spec, backfillSeconds });
   const summary: StreamSummary = {
     stream: spec.stream,
@@ -75,29 +88,44 @@ export async function collectStream<Fact>(
   };
   if (window.end <= window.start) return summary;
   const currentBucketStart = alignDown(request.now, spec.bucketSeconds);
+  let readUpTo = window.start;
   let page: string | undefined;
   do {
-    const mapped = spec.mapPage(await spec.fetchPage(window, page));
-    const lastBucketStart = mapped.bucketStarts.at(-1);
-    if (lastBucketStart !== undefined) {
-      const lastBucketEnd = lastBucketStart + spec.bucketSeconds;
-      cursor = nextCursor(cursor, window.start, { lastBucketEnd, currentBucketStart });
-      spec.writePage({ bucketStarts: mapped.bucketStarts, facts: mapped.facts, cursor });
+    const mapped = await spec.fetchPage(window, page);
+    const first = mapped.buckets[0];
+    const last = mapped.buckets.at(-1);
+    if (first !== undefined && first < readUpTo) {
+      throw paginationError(source, spec.stream, `a page repeats buckets before ${isoTime(readUpTo)}`);
+    }
+    if (last !== undefined) {
+      readUpTo = last + spec.bucketSeconds;
+      cursor = nextCursor(cursor, window.start, { lastBucketEnd: readUpTo, currentBucketStart });
+      spec.writePage(request.sink, { buckets: mapped.buckets, facts: mapped.facts, cursor });
       summary.pages += 1;
       summary.facts += mapped.facts.length;
       request.onProgress?.({
-        source: 'openai',
+        source,
         stream: spec.stream,
-        done: Math.min(lastBucketEnd, window.end) - window.start,
+        done: Math.min(readUpTo, window.end) - window.start,
         total: window.end - window.start,
       });
     }
-    if (mapped.nextPage !== null && mapped.nextPage === page) {
-      throw schemaError(spec.stream, '$.next_page', `the same next_page came back twice (${page})`);
+    if (mapped.nextPage !== null && (mapped.nextPage === page || last === undefined)) {
+      throw paginationError(source, spec.stream, `next_page ${mapped.nextPage} does not move forward`);
     }
     page = mapped.nextPage ?? undefined;
   } while (page !== undefined);
   return summary;
+}
+
+function paginationError(source: SourceId, stream: string, problem: string): AiSpendError {
+  return new AiSpendError('provider_schema', `${source} ${stream}: ${problem}`, {
+    hint: `the ${source} API paginated unexpectedly; check that its base URL points at the real API`,
+  });
+}
+
+function isoTime(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 function alignDown(time: number, bucketSeconds: number): number {
