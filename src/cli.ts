@@ -10,7 +10,7 @@ import { loadConfig } from './config/load-config.js';
 import { AiSpendError, isAiSpendError } from './core/errors.js';
 import { SOURCES, type SourceId } from './core/facts.js';
 import { parseInstant } from './core/period.js';
-import { type App, createApp } from './main.js';
+import { type App, createApp, hasCollector } from './main.js';
 import { runBot } from './run-bot.js';
 import { DEMO_DB_PATH, openDemoApp, runDemo } from './run-demo.js';
 
@@ -107,7 +107,10 @@ configCommand
     const environment = readEnvironment(process.env);
     const config = loadConfig({ path: environment.configPath, env: process.env });
     process.stdout.write(`${describeConfig(config, environment).join('\n')}\n`);
-    const { problems } = enabledSources(config, environment);
+    const { sources, problems } = enabledSources(config, environment);
+    for (const source of sources.filter((name) => !hasCollector(name))) {
+      process.stdout.write(`note: sources.${source} is valid, but this version does not collect ${source} yet\n`);
+    }
     if (problems.length > 0) {
       for (const problem of problems) process.stderr.write(`problem: ${problem}\n`);
       process.exitCode = 1;

@@ -118,6 +118,11 @@ const COLLECTORS: Partial<
       : undefined,
 };
 
+/** Sources this version can collect; others are validated in the config but not read yet. */
+export function hasCollector(source: SourceId): boolean {
+  return COLLECTORS[source] !== undefined;
+}
+
 function buildCollector(
   source: SourceId,
   config: AiSpendConfig,

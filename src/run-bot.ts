@@ -5,30 +5,36 @@ import type { App } from './main.js';
 
 /**
  * Runs for real: a collection pass now, then on the configured schedule, reporting to the
- * console. Chat platforms attach here as they are configured.
+ * console, until SIGINT or SIGTERM. Chat platforms attach here as they are configured.
  */
 export async function runBot(app: App, config: AiSpendConfig): Promise<void> {
-  const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-  const collectOnce = async () => {
-    const summary = await app.collect();
-    for (const line of renderCollectSummary(summary)) log(line);
+  const log = (line: string) => {
+    process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
-  log(
-    `ai-spend collecting ${app.sources.join(', ') || 'nothing'} on "${config.schedule.collect}" (${config.schedule.timezone})`,
-  );
-  await collectOnce();
-  const jobs = schedule(
-    [{ name: 'collect', cron: config.schedule.collect, run: collectOnce }],
-    config.schedule.timezone,
-  );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      void jobs.stop().then(() => {
-        app.close();
-        resolve();
-      });
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
+  let inFlight: Promise<void> = Promise.resolve();
+  const collectOnce = () => {
+    inFlight = app.collect().then(
+      (summary) => {
+        for (const line of renderCollectSummary(summary)) log(line);
+      },
+      // The job runner is the error sink for the unexpected: log it, keep the schedule going.
+      (error: unknown) => {
+        log(`collect failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    return inFlight;
+  };
+  const { collect: cron, timezone } = config.schedule;
+  log(`ai-spend collecting ${app.sources.join(', ') || 'nothing'} on "${cron}" (${timezone})`);
+  const jobs = schedule([{ name: 'collect', cron, run: collectOnce }], timezone);
+  await Promise.race([collectOnce(), stopped]);
+  await stopped;
+  await jobs.stop();
+  await inFlight;
+  app.close();
+  log('ai-spend stopped');
 }

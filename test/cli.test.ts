@@ -136,6 +136,27 @@ describe('ai-spend (the built command)', () => {
     expect(collected.stdout).not.toContain('sk-ant-admin01-wrong');
   });
 
+  it('`start` with credentials collects at once, then keeps running until SIGTERM', async () => {
+    const { dir, env } = workspace();
+    const child = spawn(process.execPath, [CLI, 'start'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    const collected = new Promise<void>((done) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('rollups rebuilt')) done();
+      });
+    });
+    await collected;
+    expect(stdout).toMatch(/collecting anthropic, openai on "\*\/5 \* \* \* \*" \(UTC\)/);
+    expect(stdout).toMatch(/✓ anthropic: usage \d+ facts/);
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('prints the JSON Schema of ai-spend.yml', async () => {
     const schema = await run(['config', 'schema'], {});
     expect(schema.code).toBe(0);

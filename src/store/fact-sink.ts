@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BilledPage, FactSink, UsagePage } from '../collectors/collector.js';
+import { AiSpendError } from '../core/errors.js';
 import {
   type BilledFact,
   SECONDS_PER_DAY,
@@ -34,8 +35,8 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     ON CONFLICT (source, stream) DO UPDATE SET position = max(position, excluded.position),
       updated_at = excluded.updated_at`);
   const markDirty = db.prepare('INSERT OR IGNORE INTO rollup_dirty (source, day) VALUES (?, ?)');
-  const deleteUsage = db.prepare(`DELETE FROM usage_facts WHERE bucket_start = ? AND bucket_seconds = ?
-    AND dim_id IN (SELECT id FROM dims WHERE source = ?)`);
+  const deleteUsage = db.prepare(`DELETE FROM usage_facts WHERE bucket_start >= ? AND bucket_start <= ?
+    AND bucket_seconds = ? AND dim_id IN (SELECT id FROM dims WHERE source = ?)`);
   const insertUsage =
     db.prepare(`INSERT INTO usage_facts (bucket_start, dim_id, bucket_seconds, uncached_input,
       cache_write_5m, cache_write_1h, cache_read, output, requests, estimated_micros, price_status, price_card_id)
@@ -85,11 +86,11 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
 
   const writeUsage = db.transaction((source: SourceId, page: UsagePage) => {
     const days = new Set<number>();
-    for (const bucket of page.buckets) {
-      deleteUsage.run(bucket, page.bucketSeconds, source);
-      days.add(dayOf(bucket));
+    for (const [first, last] of contiguousRuns(page.buckets, page.bucketSeconds)) {
+      deleteUsage.run(first, last, page.bucketSeconds, source);
     }
-    for (const fact of mergeUsage(page.facts, dims)) {
+    for (const bucket of page.buckets) days.add(dayOf(bucket));
+    for (const fact of mergeUsage(page, dims)) {
       const { dimId, fact: usage } = fact;
       const { tokens } = usage;
       const estimate = estimatorFor(source, dimId, usage)(tokens);
@@ -147,26 +148,46 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   };
 }
 
-/** Facts with the same dimensions and bucket in one page are one fact: their counts add up. */
-function mergeUsage(facts: readonly UsageFact[], dims: DimsRepository) {
-  const buckets = new Map<string, Map<number, { dimId: number; fact: UsageFact }>>();
+/** Sorted bucket starts as `[first, last]` runs of consecutive buckets: one DELETE per run. */
+export function contiguousRuns(buckets: readonly number[], bucketSeconds: number): Array<[number, number]> {
+  const sorted = [...buckets].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const bucket of sorted) {
+    const run = runs.at(-1);
+    if (run !== undefined && bucket - run[1] <= bucketSeconds) run[1] = bucket;
+    else runs.push([bucket, bucket]);
+  }
+  return runs;
+}
+
+/**
+ * Facts with the same dimensions and bucket in one page are one fact: their counts add up. Every
+ * fact must have the page's bucket width (the replacement of buckets relies on it).
+ */
+function mergeUsage(page: UsagePage, dims: DimsRepository) {
+  const buckets = new Map<number, Map<number, { dimId: number; fact: UsageFact }>>();
   const merged: Array<{ dimId: number; fact: UsageFact }> = [];
-  for (const fact of facts) {
+  for (const fact of page.facts) {
+    if (fact.bucketSeconds !== page.bucketSeconds) {
+      throw new AiSpendError(
+        'input_invalid',
+        `a ${fact.bucketSeconds} s fact in a page of ${page.bucketSeconds} s buckets (${page.stream})`,
+      );
+    }
     const dimId = dims.idFor(fact.dims);
-    const bucketKey = `${fact.bucketStart}/${fact.bucketSeconds}`;
-    let bucket = buckets.get(bucketKey);
+    let bucket = buckets.get(fact.bucketStart);
     if (bucket === undefined) {
       bucket = new Map();
-      buckets.set(bucketKey, bucket);
+      buckets.set(fact.bucketStart, bucket);
     }
     const seen = bucket.get(dimId);
     if (seen === undefined) {
       const entry = { dimId, fact };
       bucket.set(dimId, entry);
       merged.push(entry);
-      continue;
+    } else {
+      seen.fact = addUsage(seen.fact, fact);
     }
-    seen.fact = addUsage(seen.fact, fact);
   }
   return merged;
 }

@@ -122,6 +122,8 @@ describe('collect → store → answer, through the real SDKs and the simulators
       ['openai', true],
     ]);
     expectExactLedger(app);
+    const runs = app.db.prepare('SELECT job, status, started_at AS startedAt FROM job_runs').all();
+    expect(runs).toEqual([{ job: 'collect', status: 'ok', startedAt: NOW }]);
     app.close();
   });
 

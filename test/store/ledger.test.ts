@@ -148,6 +148,25 @@ describe('ledger', () => {
     expect(teamTotal('growth')).toBe(0);
   });
 
+  it('replaces only the buckets a page lists, even when they are not consecutive', () => {
+    const { sink, db } = ledger();
+    const hours = [9, 10, 11].map((hour) => usage(hour, 'wrkspc_growth', 'k', sonnet, 1_000));
+    sink.writeUsage('anthropic', usagePage(hours));
+    sink.writeUsage('anthropic', {
+      stream: 'usage',
+      buckets: [DAY + 9 * HOUR, DAY + 11 * HOUR],
+      bucketSeconds: HOUR,
+      facts: [usage(9, 'wrkspc_growth', 'k', sonnet, 2_000)],
+    });
+    const stored = db
+      .prepare('SELECT (bucket_start - ?) / 3600 AS hour, output FROM usage_facts ORDER BY 1')
+      .all(DAY);
+    expect(stored).toEqual([
+      { hour: 9, output: 2_000 },
+      { hour: 10, output: 1_000 },
+    ]);
+  });
+
   it('uses estimates on a day without a delivered bill, and bills where they arrived', () => {
     const { sink, queries, db } = ledger();
     sink.writeUsage('anthropic', usagePage(dayUsage));
