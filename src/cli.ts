@@ -109,7 +109,9 @@ configCommand
     process.stdout.write(`${describeConfig(config, environment).join('\n')}\n`);
     const { sources, problems } = enabledSources(config, environment);
     for (const source of sources.filter((name) => !hasCollector(name))) {
-      process.stdout.write(`note: sources.${source} is valid, but this version does not collect ${source} yet\n`);
+      process.stdout.write(
+        `note: sources.${source} is valid, but this version does not collect ${source} yet\n`,
+      );
     }
     if (problems.length > 0) {
       for (const problem of problems) process.stderr.write(`problem: ${problem}\n`);
