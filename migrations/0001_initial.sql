@@ -119,6 +119,7 @@ CREATE TABLE quota_limits (
   value          INTEGER NOT NULL,
   origin         TEXT NOT NULL,                -- service_quotas | config
   quota_code     TEXT,
+  quota_name     TEXT,
   refreshed_at   INTEGER NOT NULL,
   PRIMARY KEY (source, region, model, inference_type, unit)
 ) WITHOUT ROWID;

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../core/errors.js';
-import type { BilledFact, SourceId, UsageFact } from '../core/facts.js';
+import type { BilledFact, MetricPoint, QuotaLimit, SourceId, UsageFact } from '../core/facts.js';
 
 /**
  * A page of usage, written in one transaction together with the stream's cursor. Every bucket
@@ -25,12 +25,27 @@ export interface BilledPage {
   cursor?: number;
 }
 
+/** Metric points, upserted by (region, model, metric, stat, bucket); the cursor moves with them. */
+export interface MetricPage {
+  stream: string;
+  points: MetricPoint[];
+  cursor?: number;
+}
+
 /** Where collectors put what they read. Implemented by the store; every call is one transaction. */
 export interface FactSink {
   /** The stored cursor of `source/stream`, or `undefined` before the first successful page. */
   cursor(source: SourceId, stream: string): number | undefined;
   writeUsage(source: SourceId, page: UsagePage): void;
   writeBilled(source: SourceId, page: BilledPage): void;
+  writeMetrics(source: SourceId, page: MetricPage): void;
+  /**
+   * Replaces the quota limits read from the provider for one region (config overrides are kept
+   * apart and win). `refreshedAt` is UTC epoch seconds.
+   */
+  writeQuotas(source: SourceId, region: string, limits: QuotaLimit[], refreshedAt: number): void;
+  /** When the quotas of a region were last read, or `undefined`. */
+  quotasRefreshedAt(source: SourceId, region: string): number | undefined;
 }
 
 export interface CollectProgress {

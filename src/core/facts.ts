@@ -25,6 +25,11 @@ export interface FactDimensions {
   deployment?: string;
   tags?: Readonly<Record<string, string>>;
   labels?: Readonly<Record<string, string>>;
+  /**
+   * Narrows the billing scope beyond account and workspace/project, e.g. Bedrock's primary cost
+   * allocation tag value (`team=search`): billed lines are split only over usage in the same scope.
+   */
+  billingScope?: string;
 }
 
 /** Token counts of one bucket, split by how each kind is priced. All are non-negative integers. */
@@ -81,3 +86,36 @@ export interface BilledFact {
 
 export const SECONDS_PER_HOUR = 3_600;
 export const SECONDS_PER_DAY = 86_400;
+
+/**
+ * One datapoint of a fast signal (latency, throttles, quota usage) for `[bucketStart,
+ * bucketStart + bucketSeconds)`, UTC epoch seconds. A minute without data has no point: never 0.
+ */
+export interface MetricPoint {
+  region: string;
+  /** The provider's model or profile id, as the metric reports it (Bedrock `ModelId`). */
+  model: string;
+  /** Provider metric name, e.g. `TimeToFirstToken`, `EstimatedTPMQuotaUsage`. */
+  metric: string;
+  /** `Sum`, `Average`, `p50`, `p90`, ... */
+  stat: string;
+  bucketStart: number;
+  bucketSeconds: number;
+  /** In the metric's unit: milliseconds for latencies, counts for tokens and calls. */
+  value: number;
+}
+
+export type InferenceType = 'on_demand' | 'cross_region' | 'global';
+
+/** A rate limit that applies to one model id in one region (Bedrock TPM/RPM quotas). */
+export interface QuotaLimit {
+  region: string;
+  /** The model id the quota applies to, as metrics report it. */
+  model: string;
+  inferenceType: InferenceType;
+  unit: 'tokens_per_minute' | 'requests_per_minute';
+  value: number;
+  origin: 'service_quotas' | 'config';
+  quotaCode?: string;
+  quotaName?: string;
+}

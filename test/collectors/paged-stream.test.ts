@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectStream, nextCursor, streamWindow } from '../../src/collectors/paged-stream.js';
+import { MemorySink } from '../support/memory-sink.js';
 
 const HOUR = 3_600;
 const DAY = 86_400;
@@ -99,11 +100,8 @@ describe('nextCursor', () => {
 describe('collectStream', () => {
   const sinkWith = (cursor?: number) => {
     const writes: Array<{ buckets: number[]; cursor: number }> = [];
-    const sink = {
-      cursor: () => cursor,
-      writeUsage: () => undefined,
-      writeBilled: () => undefined,
-    };
+    const sink = new MemorySink();
+    if (cursor !== undefined) sink.cursors.set('openai/usage', cursor).set('anthropic/usage', cursor);
     return { sink, writes };
   };
   const stream = (pages: Array<{ buckets: number[]; nextPage: string | null }>, writes: unknown[]) => ({

@@ -150,7 +150,7 @@ describe('collect → store → answer, through the real SDKs and the simulators
       const sink = createFactSink({ db, dims, priceBook: createPriceBook(config.prices), clock: () => NOW });
       let written = 0;
       const crashing: FactSink = {
-        cursor: sink.cursor,
+        ...sink,
         writeUsage(source, page) {
           if (++written > pages) throw new Error('power cut');
           sink.writeUsage(source, page);

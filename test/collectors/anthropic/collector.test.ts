@@ -6,7 +6,7 @@ import {
 import type { CollectProgress } from '../../../src/collectors/collector.js';
 import { type AnthropicSimulator, startAnthropicSimulator } from '../../../src/sim/anthropic/server.js';
 import { SMALL_START, smallScenario } from '../../sim/anthropic/small-scenario.js';
-import { MemorySink } from './memory-sink.js';
+import { MemorySink } from '../../support/memory-sink.js';
 
 const KEY = 'sk-ant-admin01-test';
 const scenario = smallScenario();

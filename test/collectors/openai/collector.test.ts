@@ -3,7 +3,7 @@ import type { CollectProgress } from '../../../src/collectors/collector.js';
 import { createOpenAiCollector, type OpenAiCollectorOptions } from '../../../src/collectors/openai/index.js';
 import { type OpenAiSimulator, startOpenAiSimulator } from '../../../src/sim/openai/server.js';
 import type { OpenAiCostRecord, OpenAiUsageRecord, Scenario } from '../../../src/sim/scenario-types.js';
-import { MemorySink } from './memory-sink.js';
+import { MemorySink } from '../../support/memory-sink.js';
 
 const HOUR = 3_600;
 const DAY = 86_400;
