@@ -1,4 +1,5 @@
 import { allocateProportionally } from './allocate-proportionally.js';
+import { modelFamily } from './model-family.js';
 
 /** A billed line of one day, with its billing scope and (where the line names one) its model. */
 export interface BilledLine {
@@ -27,11 +28,6 @@ export interface BilledShare {
   feature: string;
   model: string;
   micros: number;
-}
-
-/** Dated snapshots and the family they belong to: `gpt-4.1-2025-04-14`, `claude-sonnet-4-5-20250929`. */
-export function modelFamily(model: string): string {
-  return model.replace(/-(\d{8}|\d{4}-\d{2}-\d{2})$/, '').toLowerCase();
 }
 
 /**

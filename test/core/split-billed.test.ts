@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelFamily, splitBilled, type UsageWeight } from '../../src/core/split-billed.js';
+import { modelFamily } from '../../src/core/model-family.js';
+import { splitBilled, type UsageWeight } from '../../src/core/split-billed.js';
 
 const usage: UsageWeight[] = [
   {
@@ -140,6 +141,11 @@ describe('modelFamily', () => {
     ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
     ['gpt-4.1-2025-04-14', 'gpt-4.1'],
     ['gpt-5.4', 'gpt-5.4'],
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+    ['global.anthropic.claude-sonnet-4-6', 'claude-sonnet-4-6'],
+    ['anthropic.claude-3-haiku-20240307-v1:0', 'claude-3-haiku'],
+    ['us.amazon.nova-pro-v1:0', 'nova-pro'],
+    ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
   ])('%s → %s', (model, family) => {
     expect(modelFamily(model)).toBe(family);
   });

@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as an AWS JSON service received it. */
+export interface AwsRequest {
+  /** The operation from `x-amz-target` (`GetMetricData`), or the path for REST services. */
+  operation: string;
+  /** Region and service from the SigV4 credential scope of the `authorization` header. */
+  region: string;
+  service: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+}
+
+/** An AWS error as the service sends it: `__type`, HTTP status and, for query-compatible services, a code. */
+export class AwsError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+    /** `Code;Sender` for the `x-amzn-query-error` header of query-compatible (CloudWatch) errors. */
+    readonly queryError?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AwsJsonServer {
+  url: string;
+  requests: AwsRequest[];
+  close(): Promise<void>;
+}
+
+export interface AwsJsonServerOptions {
+  /** `application/x-amz-json-1.0` (CloudWatch) or `…-1.1` (Service Quotas, Cost Explorer). */
+  contentType: 'application/x-amz-json-1.0' | 'application/x-amz-json-1.1';
+  /** The `x-amz-target` prefix, e.g. `GraniteServiceVersion20100801`. */
+  targetPrefix: string;
+  /** The SigV4 signing name the SDK uses (`monitoring`, `servicequotas`, `ce`). */
+  signingName: string;
+  handle(request: AwsRequest): unknown;
+  host?: string;
+  port?: number;
+}
+
+const SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
+
+/**
+ * A loopback AWS JSON-protocol service: checks that the request is SigV4-signed for the right
+ * service (not the signature itself), dispatches on `x-amz-target`, and answers JSON or an AWS error.
+ */
+export async function startAwsJsonServer({
+  contentType,
+  targetPrefix,
+  signingName,
+  handle,
+  host = '127.0.0.1',
+  port = 0,
+}: AwsJsonServerOptions): Promise<AwsJsonServer> {
+  const requests: AwsRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        const request = parse(req, Buffer.concat(chunks).toString('utf8'), {
+          contentType,
+          targetPrefix,
+          signingName,
+        });
+        requests.push(request);
+        send(res, 200, contentType, handle(request));
+      } catch (error) {
+        const aws = error instanceof AwsError ? error : new AwsError('InternalFailure', String(error), 500);
+        if (aws.queryError) res.setHeader('x-amzn-query-error', aws.queryError);
+        send(res, aws.status, contentType, { __type: aws.type, message: aws.message });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+function parse(
+  req: IncomingMessage,
+  text: string,
+  {
+    contentType,
+    targetPrefix,
+    signingName,
+  }: Pick<AwsJsonServerOptions, 'contentType' | 'targetPrefix' | 'signingName'>,
+): AwsRequest {
+  const scope = SCOPE.exec(String(req.headers.authorization ?? ''));
+  if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ') || !scope) {
+    throw new AwsError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 403);
+  }
+  if (scope[2] !== signingName) {
+    throw new AwsError(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${signingName}'`,
+      403,
+    );
+  }
+  if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith(contentType)) {
+    throw new AwsError('UnknownOperationException', `expected POST with ${contentType}`);
+  }
+  const target = String(req.headers['x-amz-target'] ?? '');
+  if (!target.startsWith(`${targetPrefix}.`))
+    throw new AwsError('UnknownOperationException', `unknown target ${target}`);
+  let body: unknown;
+  try {
+    body = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new AwsError('SerializationException', 'request body is not JSON');
+  }
+  return {
+    operation: target.slice(targetPrefix.length + 1),
+    region: scope[1] ?? '',
+    service: scope[2] ?? '',
+    body: (body ?? {}) as Record<string, unknown>,
+    headers: req.headers,
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
