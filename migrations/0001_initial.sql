@@ -80,6 +80,7 @@ CREATE TABLE rollup_daily (
   source           TEXT NOT NULL,
   feature          TEXT NOT NULL,
   model            TEXT NOT NULL,
+  model_family     TEXT NOT NULL,              -- the same model bought anywhere (claude-sonnet-4-5)
   estimated_micros INTEGER NOT NULL,
   unpriced_tokens  INTEGER NOT NULL,
   tokens           INTEGER NOT NULL,
@@ -89,6 +90,7 @@ CREATE TABLE rollup_daily (
   PRIMARY KEY (team, day, source, feature, model)
 ) WITHOUT ROWID;
 CREATE INDEX rollup_daily_by_day ON rollup_daily (day, source);
+CREATE INDEX rollup_daily_by_family ON rollup_daily (model_family, day);
 
 -- (source, day) pairs whose rollups must be rebuilt; written in the same transaction as the facts.
 CREATE TABLE rollup_dirty (
@@ -107,7 +109,7 @@ CREATE TABLE metric_points (
   bucket_start   INTEGER NOT NULL,
   bucket_seconds INTEGER NOT NULL,
   value          REAL NOT NULL,                -- a missing datapoint is no row, never 0
-  PRIMARY KEY (source, metric, stat, region, model, bucket_start, bucket_seconds)
+  PRIMARY KEY (source, metric, stat, region, bucket_start, model, bucket_seconds)
 ) WITHOUT ROWID;
 
 CREATE TABLE quota_limits (

@@ -6,13 +6,15 @@ import { createOpenAiCollector } from './collectors/openai/index.js';
 import type { AiSpendConfig, PollingSourceConfig } from './config/config-types.js';
 import type { Environment } from './config/environment.js';
 import { compileAttribution } from './core/attribution/attribute.js';
-import type { SourceId } from './core/facts.js';
+import type { QuotaLimit, SourceId } from './core/facts.js';
+import { inferenceTypeOf } from './core/inference-type.js';
 import { createPriceBook } from './core/pricing/price-book.js';
 import { type CollectSummary, collect } from './jobs/collect.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
 import { openDatabase } from './store/open-database.js';
 import { type RebuildProgress, rebuildDirtyRollups } from './store/rebuild-rollups.js';
+import { createSignalQueries } from './store/signal-queries.js';
 import { createSpendQueries } from './store/spend-queries.js';
 import { syncAttribution } from './store/sync-attribution.js';
 
@@ -62,8 +64,16 @@ export function createApp({
   const priceBook = createPriceBook(config.prices);
   const sink = createFactSink({ db, dims, priceBook, clock });
   const queries = createSpendQueries(db);
+  const signals = createSignalQueries(db);
+  const answerDeps = {
+    queries,
+    signals,
+    configuredTeams: Object.keys(config.teams),
+    sources,
+    quotaOverrides: quotaOverrides(config),
+    quotaThresholdPercent: Math.min(...config.alerts.quotaPercent),
+  };
   const collectors = sources.flatMap((source) => buildCollector(source, config, environment, maxRetries));
-  const configuredTeams = Object.keys(config.teams);
 
   return {
     db,
@@ -82,9 +92,37 @@ export function createApp({
         clock(),
         { since, until },
       ),
-    answer: (text) => answerText(text, clock(), { queries, configuredTeams, sources }),
+    answer: (text) => answerText(text, clock(), answerDeps),
     close: () => db.close(),
   };
+}
+
+/** Quota values from `sources.bedrock.quotas`, which win over Service Quotas. */
+function quotaOverrides(config: AiSpendConfig): QuotaLimit[] {
+  return (config.sources.bedrock?.quotas ?? []).flatMap((quota) =>
+    [
+      ...(quota.tokensPerMinute === undefined
+        ? []
+        : [
+            {
+              region: quota.region,
+              model: quota.model,
+              unit: 'tokens_per_minute' as const,
+              value: quota.tokensPerMinute,
+            },
+          ]),
+      ...(quota.requestsPerMinute === undefined
+        ? []
+        : [
+            {
+              region: quota.region,
+              model: quota.model,
+              unit: 'requests_per_minute' as const,
+              value: quota.requestsPerMinute,
+            },
+          ]),
+    ].map((limit) => ({ ...limit, inferenceType: inferenceTypeOf(limit.model), origin: 'config' as const })),
+  );
 }
 
 /** Polling settings from `sources.<name>` (the collector's defaults where the section is absent). */

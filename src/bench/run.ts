@@ -11,6 +11,7 @@ import { createDimsRepository } from '../store/dims-repository.js';
 import { createFactSink } from '../store/fact-sink.js';
 import { openDatabase } from '../store/open-database.js';
 import { rebuildDirtyRollups } from '../store/rebuild-rollups.js';
+import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
 import { syncAttribution } from '../store/sync-attribution.js';
 
@@ -204,11 +205,19 @@ function bench(): void {
   const rebuildSeconds = (performance.now() - t1) / 1000;
 
   const queries = createSpendQueries(db);
+  const signals = createSignalQueries(db);
   const latencies: number[] = [];
   for (let i = 0; i < 400; i += 1) {
     const team = `team-proj_${(i * 37) % TEAMS}`;
     const t0 = performance.now();
-    const reply = answer(`team ${team} 30d`, end - 1, { queries, configuredTeams: [], sources: SOURCES });
+    const reply = answer(`team ${team} 30d`, end - 1, {
+      queries,
+      signals,
+      configuredTeams: [],
+      sources: SOURCES,
+      quotaOverrides: [],
+      quotaThresholdPercent: 80,
+    });
     latencies.push(performance.now() - t0);
     if (reply.data.kind !== 'team_spend') throw new Error(`unexpected answer ${reply.data.kind}`);
   }

@@ -30,8 +30,21 @@ export interface PollingSourceConfig {
 export interface BedrockSourceConfig {
   enabled: boolean;
   regions: string[];
-  /** Activated AWS cost allocation tags, e.g. `team`, `feature`. */
+  /** Activated AWS cost allocation tags, e.g. `team`, `feature`; the first is the billing scope. */
   costAllocationTags: string[];
+  costMetric: 'UnblendedCost' | 'AmortizedCost' | 'NetUnblendedCost' | 'NetAmortizedCost';
+  /** At most one Cost Explorer pass per this many hours (each request costs $0.01). */
+  costPollHours: number;
+  costRepollDays: number;
+  backfillDays: number;
+  usageRepollHours: number;
+  metricsLookbackMinutes: number;
+  quotaRefreshHours: number;
+  accountId?: string;
+  /** Application inference profiles by ARN: the model they copy and their tags. */
+  inferenceProfiles: Record<string, { model: string; tags: Record<string, string> }>;
+  /** Quota values that win over Service Quotas. */
+  quotas: Array<{ region: string; model: string; tokensPerMinute?: number; requestsPerMinute?: number }>;
 }
 
 export interface VertexSourceConfig {

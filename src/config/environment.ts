@@ -8,6 +8,17 @@ export interface Environment {
   openai: { adminKey?: string; baseUrl?: string };
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   microsoft: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /**
+   * AWS: static credentials when `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` are set (otherwise the
+   * SDK's default chain), and the SDK's service endpoint overrides `AWS_ENDPOINT_URL_<SERVICE>`.
+   */
+  aws: {
+    region?: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    sessionToken?: string;
+    endpoints: { cloudwatch?: string; costExplorer?: string; serviceQuotas?: string; bedrock?: string };
+  };
   /** `AI_SPEND_CONFIG`, default `./ai-spend.yml`. */
   configPath: string;
   /** True when `AI_SPEND_CONFIG` names the file (then it must exist). */
@@ -29,6 +40,8 @@ export const SECRET_VARIABLES = [
   'SLACK_APP_TOKEN',
   'MICROSOFT_APP_PASSWORD',
   'AI_SPEND_METRICS_TOKEN',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
 ] as const;
 
 /**
@@ -63,6 +76,20 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
       tenantId: read('MICROSOFT_APP_TENANT_ID'),
       appType: read('MICROSOFT_APP_TYPE'),
     }),
+    aws: {
+      ...defined({
+        region: read('AWS_REGION') ?? read('AWS_DEFAULT_REGION'),
+        accessKeyId: read('AWS_ACCESS_KEY_ID'),
+        secretAccessKey: read('AWS_SECRET_ACCESS_KEY'),
+        sessionToken: read('AWS_SESSION_TOKEN'),
+      }),
+      endpoints: defined({
+        cloudwatch: url('AWS_ENDPOINT_URL_CLOUDWATCH'),
+        costExplorer: url('AWS_ENDPOINT_URL_COST_EXPLORER'),
+        serviceQuotas: url('AWS_ENDPOINT_URL_SERVICE_QUOTAS'),
+        bedrock: url('AWS_ENDPOINT_URL_BEDROCK'),
+      }),
+    },
     configPath: configPath ?? './ai-spend.yml',
     configPathFromEnv: configPath !== undefined,
     dbPath: read('AI_SPEND_DB') ?? './data/ai-spend.db',
@@ -115,6 +142,13 @@ export function describeEnvironment(environment: Environment): string[] {
     secret('MICROSOFT_APP_PASSWORD', microsoft.appPassword),
     plain('MICROSOFT_APP_TENANT_ID', microsoft.tenantId),
     plain('MICROSOFT_APP_TYPE', microsoft.appType),
+    plain('AWS_REGION', environment.aws.region),
+    plain('AWS_ACCESS_KEY_ID', environment.aws.accessKeyId === undefined ? undefined : 'set'),
+    secret('AWS_SECRET_ACCESS_KEY', environment.aws.secretAccessKey),
+    plain('AWS_ENDPOINT_URL_CLOUDWATCH', withoutUserInfo(environment.aws.endpoints.cloudwatch)),
+    plain('AWS_ENDPOINT_URL_COST_EXPLORER', withoutUserInfo(environment.aws.endpoints.costExplorer)),
+    plain('AWS_ENDPOINT_URL_SERVICE_QUOTAS', withoutUserInfo(environment.aws.endpoints.serviceQuotas)),
+    plain('AWS_ENDPOINT_URL_BEDROCK', withoutUserInfo(environment.aws.endpoints.bedrock)),
     plain('AI_SPEND_CONFIG', environment.configPath),
     plain('AI_SPEND_DB', environment.dbPath),
     plain('PORT', String(environment.port)),

@@ -36,10 +36,73 @@ const bedrockSchema = strictObject({
     .array(z.string().regex(AWS_REGION, { error: 'expected an AWS region such as us-east-1' }))
     .min(1)
     .meta({ description: 'AWS regions to read CloudWatch metrics and quotas from.' }),
-  cost_allocation_tags: z
-    .array(z.string().min(1))
+  cost_allocation_tags: z.array(z.string().min(1)).default([]).meta({
+    description:
+      'Activated AWS cost allocation tags; the first groups Cost Explorer spend (its billing scope), all of them are read from application inference profiles.',
+  }),
+  cost_metric: z
+    .enum(['UnblendedCost', 'AmortizedCost', 'NetUnblendedCost', 'NetAmortizedCost'])
+    .default('UnblendedCost')
+    .meta({ description: 'The Cost Explorer metric billed amounts are read as.' }),
+  cost_poll_hours: z.int().min(1).max(48).default(6).meta({
+    description: 'At most one Cost Explorer pass per this many hours: every request costs $0.01.',
+  }),
+  cost_repoll_days: z
+    .int()
+    .min(1)
+    .max(31)
+    .default(3)
+    .meta({ description: 'Days of recent cost re-read on every Cost Explorer pass (estimates change).' }),
+  backfill_days: z
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .meta({ description: 'Days of history read on the first run (CloudWatch keeps hourly data 455 days).' }),
+  usage_repoll_hours: z
+    .int()
+    .min(1)
+    .max(168)
+    .default(3)
+    .meta({ description: 'Hours of hourly token usage re-read from CloudWatch on every pass.' }),
+  metrics_lookback_minutes: z.int().min(5).max(1440).default(15).meta({
+    description: 'Minutes of per-minute signals (TTFT, quota usage, throttles) re-read on every pass.',
+  }),
+  quota_refresh_hours: z
+    .int()
+    .min(1)
+    .max(168)
+    .default(24)
+    .meta({ description: 'How often Service Quotas are read again.' }),
+  account_id: z
+    .string()
+    .regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' })
+    .optional()
+    .meta({ description: 'The AWS account the metrics belong to (matchable as account_id).' }),
+  inference_profiles: z
+    .record(
+      z.string().min(1),
+      strictObject({
+        model: z.string().min(1).meta({ description: 'The model or system profile id the profile copies.' }),
+        tags: z.record(z.string().min(1), z.string()).default({}),
+      }),
+    )
+    .default({})
+    .meta({
+      description:
+        'Application inference profiles by ARN, when ai-spend may not call bedrock:ListInferenceProfiles; these win over what the API says.',
+    }),
+  quotas: z
+    .array(
+      strictObject({
+        region: z.string().regex(AWS_REGION, { error: 'expected an AWS region such as us-east-1' }),
+        model: z.string().min(1).meta({ description: 'The ModelId as CloudWatch reports it.' }),
+        tokens_per_minute: z.int().positive().optional(),
+        requests_per_minute: z.int().positive().optional(),
+      }),
+    )
     .default([])
-    .meta({ description: 'Activated AWS cost allocation tags to group Cost Explorer spend by.' }),
+    .meta({ description: 'Quota values that override Service Quotas (e.g. a raise not yet visible).' }),
 });
 
 const vertexSchema = strictObject({

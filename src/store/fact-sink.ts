@@ -132,7 +132,7 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   const upsertPoint =
     db.prepare(`INSERT INTO metric_points (source, metric, stat, region, model, bucket_start,
       bucket_seconds, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (source, metric, stat, region, model, bucket_start, bucket_seconds)
+    ON CONFLICT (source, metric, stat, region, bucket_start, model, bucket_seconds)
     DO UPDATE SET value = excluded.value`);
   const writeMetrics = db.transaction((source: SourceId, page: MetricPage) => {
     for (const point of page.points) {

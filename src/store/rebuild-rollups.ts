@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SECONDS_PER_DAY } from '../core/facts.js';
+import { modelFamily } from '../core/model-family.js';
 import { type BilledShare, splitBilled } from '../core/split-billed.js';
 
 interface RollupRow {
@@ -84,6 +85,7 @@ export function rebuildDirtyRollups(
         source,
         row.feature,
         row.model,
+        modelFamily(row.model),
         row.estimated,
         row.unpricedTokens,
         row.tokens,
@@ -155,8 +157,9 @@ function prepare(db: Database.Database) {
       'INSERT INTO billed_shares (billed_id, team, feature, model, micros) VALUES (?, ?, ?, ?, ?)',
     ),
     covered: db.prepare('SELECT 1 FROM billed_coverage WHERE source = ? AND day = ?'),
-    insertRollup: db.prepare(`INSERT INTO rollup_daily (team, day, source, feature, model, estimated_micros,
-      unpriced_tokens, tokens, requests, billed_micros, billed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRollup: db.prepare(`INSERT INTO rollup_daily (team, day, source, feature, model, model_family,
+      estimated_micros, unpriced_tokens, tokens, requests, billed_micros, billed)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     clean: db.prepare('DELETE FROM rollup_dirty WHERE source = ? AND day = ?'),
   };
 }

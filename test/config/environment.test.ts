@@ -17,6 +17,8 @@ const SECRETS = {
   SLACK_APP_TOKEN: 'xapp-SECRET',
   MICROSOFT_APP_PASSWORD: 'SECRET-password',
   AI_SPEND_METRICS_TOKEN: 'SECRET-metrics',
+  AWS_SECRET_ACCESS_KEY: 'SECRET-aws',
+  AWS_SESSION_TOKEN: 'SECRET-session',
 };
 
 describe('readEnvironment', () => {
@@ -26,6 +28,7 @@ describe('readEnvironment', () => {
       openai: {},
       slack: {},
       microsoft: {},
+      aws: { endpoints: {} },
       configPath: './ai-spend.yml',
       configPathFromEnv: false,
       dbPath: './data/ai-spend.db',
@@ -113,7 +116,11 @@ describe('readEnvironment', () => {
       inspect(environment, { depth: 5 }),
       describeEnvironment(environment).join('\n'),
     ]) {
-      expect(text.replaceAll('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_…')).not.toContain('SECRET');
+      expect(
+        text
+          .replaceAll('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_…')
+          .replaceAll('AWS_SECRET_ACCESS_KEY', 'AWS_…'),
+      ).not.toContain('SECRET');
       expect(text).toContain('ANTHROPIC_ADMIN_API_KEY: set');
     }
     expect(describeEnvironment(readEnvironment({}))).toContain('SLACK_BOT_TOKEN: not set');

@@ -48,6 +48,27 @@ describe('loadConfig with the example file', () => {
       enabled: true,
       regions: ['us-east-1', 'us-west-2'],
       costAllocationTags: ['team', 'feature'],
+      costMetric: 'UnblendedCost',
+      costPollHours: 6,
+      costRepollDays: 3,
+      backfillDays: 30,
+      usageRepollHours: 3,
+      metricsLookbackMinutes: 15,
+      quotaRefreshHours: 24,
+      accountId: '123456789012',
+      inferenceProfiles: {
+        'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6': {
+          model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+          tags: { team: 'search', feature: 'ask-docs' },
+        },
+      },
+      quotas: [
+        {
+          region: 'us-east-1',
+          model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+          tokensPerMinute: 4000000,
+        },
+      ],
     });
     expect(config.sources.vertex?.billingTable).toBe(
       'my-proj.billing.gcp_billing_export_resource_v1_0123AB_CDEF45_678901',

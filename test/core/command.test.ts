@@ -10,13 +10,13 @@ describe('parseCommand', () => {
 
   it('reads `team search 7d public` as team search over 7 days, posted publicly', () => {
     const command = parseCommand('team Search 7d public', now);
-    expect(command).toMatchObject({ kind: 'team', team: 'search', public: true, period: { label: '7d' } });
+    expect(command).toMatchObject({ kind: 'team', name: 'search', public: true, period: { label: '7d' } });
   });
 
   it('defaults the period to 30d', () => {
     expect(parseCommand('team all', now)).toMatchObject({
       kind: 'team',
-      team: 'all',
+      name: 'all',
       period: { label: '30d' },
     });
   });
@@ -24,7 +24,10 @@ describe('parseCommand', () => {
   it.each([
     ['team', /Which team/],
     ['team search nonsense', /"nonsense" is not a period/],
-    ['team search and more 7d', /one word/],
+    ['team search and more 7d', /A team name is one word/],
+    ['provider', /Which provider\?/],
+    ['quota 7d extra', /takes only a period/],
+    ['latency soon', /"soon" is not a period/],
     ['tem search', /Did you mean `team`/],
     ['xyzzy', /I don't know "xyzzy"\. Try `help`/],
   ])('%j gets a helpful answer', (text, message) => {
@@ -33,7 +36,16 @@ describe('parseCommand', () => {
     expect(command.kind === 'invalid' && command.message).toMatch(message);
   });
 
-  it.each(['quota', 'budget search', 'reconcile openai'])(
+  it.each([
+    ['provider Bedrock 7d', { kind: 'provider', name: 'bedrock', period: { label: '7d' } }],
+    ['model claude-sonnet-4-5', { kind: 'model', name: 'claude-sonnet-4-5', period: { label: '30d' } }],
+    ['quota', { kind: 'quota', period: { label: '7d' } }],
+    ['latency 30d public', { kind: 'latency', period: { label: '30d' }, public: true }],
+  ])('reads %j', (text, expected) => {
+    expect(parseCommand(text, now)).toMatchObject(expected);
+  });
+
+  it.each(['budget search', 'reconcile openai', 'top teams'])(
     '%j is a known command that is not available yet',
     (text) => {
       expect(parseCommand(text, now)).toMatchObject({ kind: 'not_yet', subcommand: text.split(' ')[0] });

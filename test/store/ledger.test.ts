@@ -39,7 +39,7 @@ function ledger(initialRules = rules) {
   const queries = createSpendQueries(db);
   const teamTotal = (team: string, start = DAY, end = DAY + SECONDS_PER_DAY) => {
     rebuildDirtyRollups(db);
-    return queries.total({ team, start, end });
+    return queries.total({ subject: { kind: 'team', name: team }, start, end });
   };
   return { db, dims, sink, queries, teamTotal };
 }
@@ -117,7 +117,11 @@ describe('ledger', () => {
     sink.writeUsage('anthropic', usagePage(dayUsage));
     sink.writeBilled('anthropic', billedPage(invoice));
     rebuildDirtyRollups(db);
-    const rows = queries.spend({ team: 'search', start: DAY, end: DAY + SECONDS_PER_DAY });
+    const rows = queries.spend({
+      subject: { kind: 'team', name: 'search' },
+      start: DAY,
+      end: DAY + SECONDS_PER_DAY,
+    });
     const byFeature = Object.fromEntries(rows.map((row) => [row.feature, row.billedMicros]));
     expect(byFeature).toEqual({ 'ask-docs': 6_666_668, other: 2_222_222 });
   });
@@ -171,14 +175,22 @@ describe('ledger', () => {
     const { sink, queries, db } = ledger();
     sink.writeUsage('anthropic', usagePage(dayUsage));
     rebuildDirtyRollups(db);
-    const estimated = queries.spend({ team: 'search', start: DAY, end: DAY + SECONDS_PER_DAY });
+    const estimated = queries.spend({
+      subject: { kind: 'team', name: 'search' },
+      start: DAY,
+      end: DAY + SECONDS_PER_DAY,
+    });
     expect(estimated.every((row) => row.billedMicros === 0 && row.estimatedMicros > 0)).toBe(true);
     // 300k output × $15/MTok + 1.2M input × $3/MTok = $8.10 for ask-docs
     expect(estimated.find((row) => row.feature === 'ask-docs')?.estimatedMicros).toBe(8_100_000);
     // A page whose cursor stops inside the day does not mark the day billed.
     sink.writeBilled('anthropic', { ...billedPage(invoice), cursor: DAY + 12 * HOUR });
     rebuildDirtyRollups(db);
-    const stillEstimated = queries.spend({ team: 'search', start: DAY, end: DAY + SECONDS_PER_DAY });
+    const stillEstimated = queries.spend({
+      subject: { kind: 'team', name: 'search' },
+      start: DAY,
+      end: DAY + SECONDS_PER_DAY,
+    });
     expect(stillEstimated.reduce((sum, row) => sum + row.billedMicros, 0)).toBe(0);
   });
 
@@ -186,7 +198,11 @@ describe('ledger', () => {
     const { sink, queries, db } = ledger();
     sink.writeUsage('anthropic', usagePage([usage(3, 'wrkspc_growth', 'k', 'claude-fable-9-9', 1_000)]));
     rebuildDirtyRollups(db);
-    const [row] = queries.spend({ team: 'growth', start: DAY, end: DAY + SECONDS_PER_DAY });
+    const [row] = queries.spend({
+      subject: { kind: 'team', name: 'growth' },
+      start: DAY,
+      end: DAY + SECONDS_PER_DAY,
+    });
     expect(row).toMatchObject({ estimatedMicros: 0, unpricedTokens: 5_000 });
     const stored = db.prepare('SELECT estimated_micros, price_status FROM usage_facts').get();
     expect(stored).toEqual({ estimated_micros: null, price_status: 'unpriced' });

@@ -4,14 +4,22 @@ import type { Ranked, TeamSpendView } from './team-spend-view.js';
 
 const LIST_LIMIT = 5;
 
-/** The chat message for a team's spend: the total, what changed, where it went, how fresh. */
+/** How a view names its subject: in the title, and as the subject of the summary and its verb. */
+function subjectOf(view: TeamSpendView): { title: string; who: string; verb: string } {
+  if (view.provider !== undefined)
+    return { title: view.provider, who: `Spend on *${view.provider}*`, verb: 'came to' };
+  if (view.model !== undefined) {
+    return { title: view.model, who: `Spend on *${view.model}* (every provider)`, verb: 'came to' };
+  }
+  if (view.team === 'all') return { title: 'All teams', who: 'The whole organisation', verb: 'spent' };
+  if (view.team === 'unallocated')
+    return { title: 'unallocated', who: 'Spend no rule claims', verb: 'came to' };
+  return { title: view.team ?? '', who: `Team *${view.team}*`, verb: 'spent' };
+}
+
+/** The chat message for a team's, provider's or model's spend: total, change, where it went, freshness. */
 export function teamSpendMessage(view: TeamSpendView): MessageView {
-  const who =
-    view.team === 'all'
-      ? 'The whole organisation'
-      : view.team === 'unallocated'
-        ? 'Spend no rule claims'
-        : `Team *${view.team}*`;
+  const { title, who, verb } = subjectOf(view);
   const basis = basisLabel(view);
   const sections: MessageSection[] = [
     {
@@ -24,13 +32,15 @@ export function teamSpendMessage(view: TeamSpendView): MessageView {
     },
   ];
   if (view.by_team) sections.push(rankedSection('By team', view.by_team, view.total_micros));
-  sections.push(
-    rankedSection(
-      'By provider',
-      view.by_provider.map((entry) => ({ ...entry, key: `${entry.key} (${entry.basis})` })),
-      view.total_micros,
-    ),
-  );
+  if (view.provider === undefined) {
+    sections.push(
+      rankedSection(
+        'By provider',
+        view.by_provider.map((entry) => ({ ...entry, key: `${entry.key} (${entry.basis})` })),
+        view.total_micros,
+      ),
+    );
+  }
   sections.push(rankedSection('By feature', view.by_feature, view.total_micros));
   sections.push(rankedSection('By model', view.by_model, view.total_micros));
 
@@ -46,8 +56,8 @@ export function teamSpendMessage(view: TeamSpendView): MessageView {
     );
   }
   return {
-    title: `${view.team === 'all' ? 'All teams' : view.team} · ${view.period.label} · ${formatUsd(view.total_micros)}`,
-    summary: `${who} ${view.team === 'unallocated' ? 'came to' : 'spent'} ${formatUsd(view.total_micros)} from ${view.period.start.slice(0, 10)} to ${lastDay(view.period.end)}, ${changePhrase(view)}.`,
+    title: `${title} · ${view.period.label} · ${formatUsd(view.total_micros)}`,
+    summary: `${who} ${verb} ${formatUsd(view.total_micros)} from ${view.period.start.slice(0, 10)} to ${lastDay(view.period.end)}, ${changePhrase(view)}.`,
     sections,
     context,
   };

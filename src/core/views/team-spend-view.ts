@@ -27,10 +27,21 @@ export interface Ranked {
   micros: number;
 }
 
-/** The answer to `team <name> [period]`, the JSON contract of `ai-spend ask --json`. */
+/** Whose spend a view shows: a team (`all` = the organisation), a provider, or a model family. */
+export type SpendSubject =
+  | { kind: 'team'; name: string }
+  | { kind: 'provider'; name: string }
+  | { kind: 'model'; name: string };
+
+/**
+ * The answer to `team <name>`, `provider <name>` or `model <family>` for a period: the JSON contract
+ * of `ai-spend ask --json`. Exactly one of `team`, `provider`, `model` is set, matching `kind`.
+ */
 export interface TeamSpendView {
-  kind: 'team_spend';
-  team: string;
+  kind: 'team_spend' | 'provider_spend' | 'model_spend';
+  team?: string;
+  provider?: string;
+  model?: string;
   period: { label: string; start: string; end: string };
   total_micros: number;
   billed_micros: number;
@@ -39,9 +50,9 @@ export interface TeamSpendView {
   by_provider: Array<Ranked & { basis: 'billed' | 'estimated' | 'mixed' }>;
   by_feature: Ranked[];
   by_model: Ranked[];
-  /** Only for `team all`: spend per team, unallocated included. */
+  /** Spend per team, unallocated included: for `team all`, providers and models. */
   by_team?: Ranked[];
-  /** Only for `team all`: the spend no rule claimed. */
+  /** The spend no rule claimed: for `team all`, providers and models. */
   unallocated_micros?: number;
   previous_period: { start: string; end: string };
   previous_total_micros: number;
@@ -55,7 +66,7 @@ export interface TeamSpendView {
 }
 
 export interface TeamSpendInput {
-  team: string;
+  subject: SpendSubject;
   period: Period;
   current: readonly SpendAggregate[];
   previousTotalMicros: number;
@@ -63,19 +74,20 @@ export interface TeamSpendInput {
 }
 
 export function buildTeamSpendView({
-  team,
+  subject,
   period,
   current,
   previousTotalMicros,
   freshness,
 }: TeamSpendInput): TeamSpendView {
+  const oneTeam = subject.kind === 'team' && subject.name !== 'all';
   const billed = sum(current.map((row) => row.billedMicros));
   const estimated = sum(current.map((row) => row.estimatedMicros));
   const total = billed + estimated;
   const change = total - previousTotalMicros;
   const view: TeamSpendView = {
-    kind: 'team_spend',
-    team,
+    kind: `${subject.kind}_spend`,
+    [subject.kind]: subject.name,
     period: { label: period.label, start: isoTime(period.start), end: isoTime(period.end) },
     total_micros: total,
     billed_micros: billed,
@@ -85,7 +97,7 @@ export function buildTeamSpendView({
       ...entry,
       basis: basisOf(current.filter((row) => row.source === entry.key)),
     })),
-    by_feature: rankBy(current, (row) => (team === 'all' ? `${row.team}/${row.feature}` : row.feature)),
+    by_feature: rankBy(current, (row) => (oneTeam ? row.feature : `${row.team}/${row.feature}`)),
     by_model: rankBy(current, (row) => row.model || '(no model)'),
     previous_period: { start: isoTime(period.previousStart), end: isoTime(period.previousEnd) },
     previous_total_micros: previousTotalMicros,
@@ -95,7 +107,7 @@ export function buildTeamSpendView({
         : { micros: change, ratio: change / previousTotalMicros },
     freshness: freshnessOf(freshness),
   };
-  if (team === 'all') {
+  if (!oneTeam) {
     view.by_team = rankBy(current, (row) => row.team);
     view.unallocated_micros = sum(
       current

@@ -1,3 +1,5 @@
+import { BEDROCK_ACCOUNT_ID, BEDROCK_MODEL_IDS, BEDROCK_PROFILE_ARNS } from './bedrock/bedrock-ids.js';
+
 /** Seconds in one UTC day. */
 export const DAY = 86_400;
 /** Seconds in one hour. */
@@ -42,6 +44,36 @@ export interface DemoStory {
   switchTo: 'gpt-5.4';
   /** Share of `support-bot` requests moved to `switchTo` on `switchDay`. */
   switchShare: number;
+  bedrock: BedrockStory;
+}
+
+/** What happens on Amazon Bedrock (account 123456789012, us-east-1 and us-west-2). */
+export interface BedrockStory {
+  accountId: typeof BEDROCK_ACCOUNT_ID;
+  /** From this hour on, the first token of `ttftModelId` in `ttftRegion` comes about 2.4× later, for good. */
+  ttftShiftAt: number;
+  ttftModelId: typeof BEDROCK_MODEL_IDS.SONNET_US;
+  ttftRegion: 'us-east-1';
+  /** Typical TimeToFirstToken p50/p90 (ms) of `ttftModelId` before and after the shift. */
+  ttftBeforeMs: { p50: number; p90: number };
+  ttftAfterMs: { p50: number; p90: number };
+  /**
+   * From this Tuesday (UTC midnight) `hotFeature` of `hotTeam` sends 1.75× its traffic: its peak
+   * minutes use 80-95% of `quotaName` in `quotaRegion` (below 60% before) and see a few throttles.
+   */
+  quotaTuesday: number;
+  quotaTuesdayDate: string;
+  quotaRegion: 'us-east-1';
+  quotaName: 'Cross-Region InvokeModel tokens per minute for Anthropic Claude Haiku 4.5';
+  /** The quota's applied value, tokens per minute. */
+  quotaValue: number;
+  /** The CloudWatch `ModelId`s whose `EstimatedTPMQuotaUsage` counts against the quota. */
+  quotaModelIds: readonly string[];
+  hotTeam: 'data';
+  hotFeature: 'doc-summarizer';
+  hotProfileArn: string;
+  /** Called without an application profile: their spend carries no `team` tag and stays unallocated. */
+  untaggedModelIds: readonly string[];
 }
 
 const TUESDAY = 2;
@@ -53,6 +85,9 @@ export function demoStory(end: number): DemoStory {
   let askDocsLaunch = utcDay(alignedEnd - 3 * DAY);
   while (utcWeekday(askDocsLaunch) !== TUESDAY) askDocsLaunch -= DAY;
   const switchDay = utcDay(alignedEnd - 28 * DAY);
+  // The most recent Tuesday whose whole day ends at least a day before `end`.
+  let quotaTuesday = utcDay(alignedEnd - 2 * DAY);
+  while (utcWeekday(quotaTuesday) !== TUESDAY) quotaTuesday -= DAY;
   return {
     askDocsLaunch,
     askDocsLaunchDate: isoDate(askDocsLaunch),
@@ -68,5 +103,27 @@ export function demoStory(end: number): DemoStory {
     switchFrom: 'claude-sonnet-4-5-20250929',
     switchTo: 'gpt-5.4',
     switchShare: 0.8,
+    bedrock: {
+      accountId: BEDROCK_ACCOUNT_ID,
+      ttftShiftAt: utcDay(alignedEnd - 10 * DAY) + 16 * HOUR,
+      ttftModelId: BEDROCK_MODEL_IDS.SONNET_US,
+      ttftRegion: 'us-east-1',
+      ttftBeforeMs: { p50: 450, p90: 900 },
+      ttftAfterMs: { p50: 1_100, p90: 2_400 },
+      quotaTuesday,
+      quotaTuesdayDate: isoDate(quotaTuesday),
+      quotaRegion: 'us-east-1',
+      quotaName: 'Cross-Region InvokeModel tokens per minute for Anthropic Claude Haiku 4.5',
+      quotaValue: 2_000_000,
+      quotaModelIds: [BEDROCK_PROFILE_ARNS.docSummarizer],
+      hotTeam: 'data',
+      hotFeature: 'doc-summarizer',
+      hotProfileArn: BEDROCK_PROFILE_ARNS.docSummarizer,
+      untaggedModelIds: [
+        BEDROCK_MODEL_IDS.SONNET_US,
+        BEDROCK_MODEL_IDS.CLAUDE_3_HAIKU,
+        BEDROCK_MODEL_IDS.LLAMA_70B,
+      ],
+    },
   };
 }

@@ -34,7 +34,7 @@ const freshness = [
 describe('team spend view and message', () => {
   it('says $1,500.00 billed + estimated, up $500.00 (+50.0%), with the stalest freshness stamp', () => {
     const view = buildTeamSpendView({
-      team: 'search',
+      subject: { kind: 'team', name: 'search' },
       period,
       current: [row('ask-docs', 1_000_000_000, 250_000_000), row('rewrite', 250_000_000)],
       previousTotalMicros: 1_000_000_000,
@@ -64,7 +64,7 @@ describe('team spend view and message', () => {
 
   it('omits the ratio and says so when the previous period had no spend', () => {
     const view = buildTeamSpendView({
-      team: 'search',
+      subject: { kind: 'team', name: 'search' },
       period,
       current: [row('a', 10_000_000)],
       previousTotalMicros: 0,
@@ -77,7 +77,13 @@ describe('team spend view and message', () => {
   it('caps each list at 5 rows and says "and 3 more"', () => {
     const rows = Array.from({ length: 8 }, (_, index) => row(`feature-${index}`, (index + 1) * 1_000_000));
     const message = teamSpendMessage(
-      buildTeamSpendView({ team: 'search', period, current: rows, previousTotalMicros: 1, freshness }),
+      buildTeamSpendView({
+        subject: { kind: 'team', name: 'search' },
+        period,
+        current: rows,
+        previousTotalMicros: 1,
+        freshness,
+      }),
     );
     const byFeature = message.sections.find((section) => section.title === 'By feature');
     expect(byFeature?.rows?.map((entry) => entry.label)).toEqual([
@@ -92,7 +98,7 @@ describe('team spend view and message', () => {
 
   it('reports unpriced tokens as a lower bound, never as $0', () => {
     const view = buildTeamSpendView({
-      team: 'search',
+      subject: { kind: 'team', name: 'search' },
       period,
       current: [row('a', 0, 2_000_000, { unpricedTokens: 1_500_000 })],
       previousTotalMicros: 0,
