@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type Answer, answer as answerText } from './chat/answer.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
+import { createBedrockCollector } from './collectors/bedrock/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
 import { createOpenAiCollector } from './collectors/openai/index.js';
 import type { AiSpendConfig, PollingSourceConfig } from './config/config-types.js';
@@ -150,6 +151,19 @@ const COLLECTORS: Partial<
     adminKey
       ? createAnthropicCollector({ apiKey: adminKey, baseUrl, ...polling(sources.anthropic, maxRetries) })
       : undefined,
+  bedrock: ({ sources }, { aws }, maxRetries) => {
+    const settings = sources.bedrock;
+    if (!settings?.enabled) return undefined;
+    const { accessKeyId, secretAccessKey, sessionToken } = aws;
+    return createBedrockCollector({
+      ...settings,
+      endpoints: aws.endpoints,
+      ...(accessKeyId && secretAccessKey
+        ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } }
+        : {}),
+      ...(maxRetries === undefined ? {} : { maxAttempts: maxRetries + 1 }),
+    });
+  },
   openai: ({ sources }, { openai: { adminKey, baseUrl } }, maxRetries) =>
     adminKey
       ? createOpenAiCollector({ adminKey, baseUrl, ...polling(sources.openai, maxRetries) })

@@ -8,11 +8,10 @@ import { loadConfig } from './config/load-config.js';
 import { SECONDS_PER_HOUR } from './core/facts.js';
 import { isoDay } from './core/period.js';
 import { type App, createApp } from './main.js';
-import { startAnthropicSimulator } from './sim/anthropic/server.js';
-import { startOpenAiSimulator } from './sim/openai/server.js';
 import { demoConfigYaml } from './sim/scenario/demo-config.js';
 import { demoStory } from './sim/scenario/demo-story.js';
 import { generateScenario } from './sim/scenario/generate-scenario.js';
+import { startSimulators } from './sim/start-simulators.js';
 
 export const DEMO_DB_PATH = './data/demo.db';
 const DEMO_CONFIG_NAME = 'ai-spend.yml (built-in demo)';
@@ -47,18 +46,11 @@ export async function runDemo({
   const end = now - (now % SECONDS_PER_HOUR);
   const scenario = generateScenario({ end });
   const story = demoStory(end);
-  const anthropic = await startAnthropicSimulator({ scenario });
-  const openai = await startOpenAiSimulator({ scenario });
+  const simulators = await startSimulators(scenario, { now: () => now });
   const write = (text = '') => out.write(`${text}\n`);
   try {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-    const env = {
-      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-sim',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      OPENAI_ADMIN_KEY: 'sk-admin-sim',
-      OPENAI_BASE_URL: openai.url,
-      AI_SPEND_DB: dbPath,
-    };
+    const env = { ...simulators.env, AI_SPEND_DB: dbPath };
     const environment = readEnvironment(env);
     const config = loadConfig({ path: DEMO_CONFIG_NAME, text: demoConfigYaml(), env });
     const app = createApp({
@@ -68,7 +60,9 @@ export async function runDemo({
       clock: () => now,
     });
     try {
-      write('ai-spend demo: a made-up company on Anthropic and OpenAI, 90 days, served by local simulators.');
+      write(
+        'ai-spend demo: a made-up company on Anthropic, OpenAI and Amazon Bedrock, 90 days, served by local simulators.',
+      );
       write('Collecting through the official SDKs…');
       const progress = createConsoleProgress();
       const summary = await app.collect({
@@ -99,13 +93,25 @@ export async function runDemo({
         'team support 30d',
         `After a slow week, support moved support-bot from ${story.switchFrom} to ${story.switchTo} on ${isoDay(story.switchDay)}.`,
       );
+      ask(
+        'quota 7d',
+        `From ${story.bedrock.quotaTuesdayDate} (a Tuesday) ${story.bedrock.hotFeature} of team ${story.bedrock.hotTeam} pushes a Bedrock TPM quota past 80%.`,
+      );
+      ask(
+        'latency 14d',
+        `Time to first token of ${story.bedrock.ttftModelId} in ${story.bedrock.ttftRegion} jumped on ${isoDay(story.bedrock.ttftShiftAt)}.`,
+      );
+      ask(
+        'provider bedrock 30d',
+        'Bedrock spend by team: tagged application profiles, and untagged calls left unallocated.',
+      );
       if (interactive) await prompt(app, write);
       else write(`\nAsk more with: npx ai-spend ask --demo "team growth 7d"`);
     } finally {
       app.close();
     }
   } finally {
-    await Promise.all([anthropic.close(), openai.close()]);
+    await simulators.close();
   }
 }
 

@@ -3,23 +3,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AnthropicSimulator, startAnthropicSimulator } from '../src/sim/anthropic/server.js';
-import { type OpenAiSimulator, startOpenAiSimulator } from '../src/sim/openai/server.js';
 import { demoConfigYaml } from '../src/sim/scenario/demo-config.js';
 import { generateScenario } from '../src/sim/scenario/generate-scenario.js';
+import { type Simulators, startSimulators } from '../src/sim/start-simulators.js';
 
 const CLI = resolve('dist/cli.js');
 const end = Math.floor(Date.now() / 1000 / 3600) * 3600;
 const scenario = generateScenario({ end, days: 10 });
-let anthropic: AnthropicSimulator;
-let openai: OpenAiSimulator;
+let simulators: Simulators;
 
 beforeAll(async () => {
-  anthropic = await startAnthropicSimulator({ scenario });
-  openai = await startOpenAiSimulator({ scenario });
+  simulators = await startSimulators(scenario, { now: () => end });
 });
 afterAll(async () => {
-  await Promise.all([anthropic.close(), openai.close()]);
+  await simulators.close();
 });
 
 interface Run {
@@ -57,12 +54,7 @@ function workspace(configText = demoConfigYaml()) {
   writeFileSync(join(dir, 'ai-spend.yml'), configText);
   return {
     dir,
-    env: {
-      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-sim',
-      ANTHROPIC_BASE_URL: anthropic.url,
-      OPENAI_ADMIN_KEY: 'sk-admin-sim',
-      OPENAI_BASE_URL: openai.url,
-    },
+    env: simulators.env,
   };
 }
 
@@ -73,6 +65,7 @@ describe('ai-spend (the built command)', () => {
     expect(collected.code).toBe(0);
     expect(collected.stdout).toMatch(/✓ anthropic: usage \d+ facts in \d+ pages, cost \d+ facts/);
     expect(collected.stdout).toMatch(/✓ openai: usage \d+ facts/);
+    expect(collected.stdout).toMatch(/✓ bedrock: usage:us-east-1 \d+ facts/);
 
     const asked = await run(['ask', '--json', 'team search 7d'], env, dir);
     expect(asked.code).toBe(0);
@@ -150,7 +143,7 @@ describe('ai-spend (the built command)', () => {
       });
     });
     await collected;
-    expect(stdout).toMatch(/collecting anthropic, openai on "\*\/5 \* \* \* \*" \(UTC\)/);
+    expect(stdout).toMatch(/collecting anthropic, openai, bedrock on "\*\/5 \* \* \* \*" \(UTC\)/);
     expect(stdout).toMatch(/✓ anthropic: usage \d+ facts/);
     const exited = new Promise<number | null>((done) => child.on('close', done));
     child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import { SECONDS_PER_DAY } from '../core/facts.js';
 import type { Period } from '../core/period.js';
-import { buildLatencyView, type LatencyInput, latencyMessage } from '../core/views/latency-view.js';
+import { buildLatencyView, type LatencyInput, latencyMessage, median } from '../core/views/latency-view.js';
 import { buildQuotaView, type QuotaInput, quotaMessage } from '../core/views/quota-view.js';
 import type { Answer, AnswerDeps } from './answer.js';
 
@@ -52,49 +52,53 @@ export function answerQuota(
   return { message: quotaMessage(view), data: { ...view } };
 }
 
-/** `latency [period]`: TTFT p50/p90 of the last 24 h of the period against the 7 days before. */
+/** `latency [period]`: TTFT p50/p90 per model: daily levels, any lasting shift, the last 24 hours. */
 export function answerLatency(period: Period, now: number, { signals }: AnswerDeps): Omit<Answer, 'public'> {
   const end = Math.min(period.end, now);
-  const window = { start: end - SECONDS_PER_DAY, end };
-  const baseline = { start: window.start - 7 * SECONDS_PER_DAY, end: window.start };
+  const recentFrom = end - SECONDS_PER_DAY;
   const inputs: LatencyInput[] = [];
   for (const region of signals.regions(SIGNAL_SOURCE)) {
     const owners = signals.owners(SIGNAL_SOURCE, region);
-    const byModel = new Map<string, LatencyInput>();
-    const entry = (model: string) => {
-      let input = byModel.get(model);
-      if (input === undefined) {
-        input = {
-          region,
-          model,
-          recent: { p50: [], p90: [] },
-          baseline: { p50: [], p90: [] },
-          teams: [owners.get(model) ?? 'unallocated'],
-        };
-        byModel.set(model, input);
-      }
-      return input;
-    };
+    const byModel = new Map<
+      string,
+      { days: Map<number, { p50: number[]; p90: number[] }>; recent: { p50: number[]; p90: number[] } }
+    >();
     for (const stat of ['p50', 'p90'] as const) {
       for (const point of signals.points(
         SIGNAL_SOURCE,
         'TimeToFirstToken',
         stat,
         region,
-        baseline.start,
-        window.end,
+        period.start,
+        end,
       )) {
-        const side = point.bucketStart >= window.start ? 'recent' : 'baseline';
-        entry(point.model)[side][stat].push(point.value);
+        let model = byModel.get(point.model);
+        if (model === undefined) {
+          model = { days: new Map(), recent: { p50: [], p90: [] } };
+          byModel.set(point.model, model);
+        }
+        const day = point.bucketStart - (point.bucketStart % SECONDS_PER_DAY);
+        let values = model.days.get(day);
+        if (values === undefined) {
+          values = { p50: [], p90: [] };
+          model.days.set(day, values);
+        }
+        values[stat].push(point.value);
+        if (point.bucketStart >= recentFrom) model.recent[stat].push(point.value);
       }
     }
-    inputs.push(...byModel.values());
+    for (const [model, { days, recent }] of byModel) {
+      inputs.push({
+        region,
+        model,
+        days: [...days]
+          .sort(([a], [b]) => a - b)
+          .map(([day, values]) => ({ day, p50: median(values.p50), p90: median(values.p90) })),
+        recent,
+        teams: [owners.get(model) ?? 'unallocated'],
+      });
+    }
   }
-  const view = buildLatencyView({
-    window,
-    baseline,
-    inputs,
-    metricsThrough: signals.metricsThrough(SIGNAL_SOURCE),
-  });
+  const view = buildLatencyView({ period, inputs, metricsThrough: signals.metricsThrough(SIGNAL_SOURCE) });
   return { message: latencyMessage(view), data: { ...view } };
 }

@@ -14,6 +14,11 @@ export interface UsagePage {
   facts: UsageFact[];
   /** New cursor for the stream (UTC epoch seconds): everything before it is complete. */
   cursor?: number;
+  /**
+   * Narrows what the page replaces to one region of the source (Bedrock reads each region on its
+   * own); without it the page replaces its buckets for the whole source.
+   */
+  scope?: { region: string };
 }
 
 /** A page of billed days, each day replaced as a whole (a restated day replaces the earlier lines). */

@@ -39,6 +39,7 @@ export interface BedrockSourceConfig {
   backfillDays: number;
   usageRepollHours: number;
   metricsLookbackMinutes: number;
+  metricsBackfillDays: number;
   quotaRefreshHours: number;
   accountId?: string;
   /** Application inference profiles by ARN: the model they copy and their tags. */

@@ -75,6 +75,7 @@ function normalizeSources(sources: ConfigOutput['sources']): SourcesConfig {
         backfillDays: bedrock.backfill_days,
         usageRepollHours: bedrock.usage_repoll_hours,
         metricsLookbackMinutes: bedrock.metrics_lookback_minutes,
+        metricsBackfillDays: bedrock.metrics_backfill_days,
         quotaRefreshHours: bedrock.quota_refresh_hours,
         ...optional('accountId', bedrock.account_id),
         inferenceProfiles: bedrock.inference_profiles,

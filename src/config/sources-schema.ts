@@ -68,6 +68,9 @@ const bedrockSchema = strictObject({
   metrics_lookback_minutes: z.int().min(5).max(1440).default(15).meta({
     description: 'Minutes of per-minute signals (TTFT, quota usage, throttles) re-read on every pass.',
   }),
+  metrics_backfill_days: z.int().min(1).max(63).default(1).meta({
+    description: 'Days of signals read on the first run: minutes for the last day, 5-minute points before.',
+  }),
   quota_refresh_hours: z
     .int()
     .min(1)

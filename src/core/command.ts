@@ -21,7 +21,7 @@ const NAMED = {
 type Named = keyof typeof NAMED;
 
 /** Subcommands that take only a period. */
-const PERIOD_ONLY = { quota: '7d', latency: '7d' } as const;
+const PERIOD_ONLY = { quota: '7d', latency: '14d' } as const;
 type PeriodOnly = keyof typeof PERIOD_ONLY;
 
 /** What `/ai-spend <text>` asks for, parsed from untrusted chat text. */

@@ -21,6 +21,9 @@ type Attribute = (dims: FactDimensions) => Attribution;
 
 /** The billing scope a fact belongs to: billed amounts are split over usage in the same scope. */
 export function billingScope(dims: FactDimensions): string {
+  // An explicit scope (Bedrock's cost allocation tag) replaces the account: Cost Explorer lines grouped
+  // by tag carry no account, and must meet the usage of every account with the same tag value.
+  if (dims.billingScope !== undefined) return `${dims.source}|${dims.billingScope}`;
   return `${dims.source}|${dims.accountId ?? ''}|${dims.workspaceId ?? dims.projectId ?? ''}`;
 }
 
@@ -31,6 +34,7 @@ function canonicalKey(d: FactDimensions): string {
   let key = `${d.source}\u001f${d.accountId ?? ''}\u001f${d.workspaceId ?? ''}\u001f${d.projectId ?? ''}\u001f${d.apiKeyId ?? ''}\u001f${d.userId ?? ''}\u001f${d.model ?? ''}\u001f${d.region ?? ''}\u001f${d.serviceTier ?? ''}\u001f${d.contextWindow ?? ''}\u001f${d.inferenceGeo ?? ''}\u001f${d.inferenceProfile ?? ''}\u001f${d.deployment ?? ''}`;
   if (d.tags !== undefined) key += `${SEPARATOR}${sortedEntries(d.tags)}`;
   if (d.labels !== undefined) key += `${SEPARATOR}labels${sortedEntries(d.labels)}`;
+  if (d.billingScope !== undefined) key += `${SEPARATOR}scope${d.billingScope}`;
   return key;
 }
 

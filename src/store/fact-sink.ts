@@ -38,6 +38,8 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   const markDirty = db.prepare('INSERT OR IGNORE INTO rollup_dirty (source, day) VALUES (?, ?)');
   const deleteUsage = db.prepare(`DELETE FROM usage_facts WHERE bucket_start >= ? AND bucket_start <= ?
     AND bucket_seconds = ? AND dim_id IN (SELECT id FROM dims WHERE source = ?)`);
+  const deleteRegionUsage = db.prepare(`DELETE FROM usage_facts WHERE bucket_start >= ? AND bucket_start <= ?
+    AND bucket_seconds = ? AND dim_id IN (SELECT id FROM dims WHERE source = ? AND region = ?)`);
   const insertUsage =
     db.prepare(`INSERT INTO usage_facts (bucket_start, dim_id, bucket_seconds, uncached_input,
       cache_write_5m, cache_write_1h, cache_read, output, requests, estimated_micros, price_status, price_card_id)
@@ -88,10 +90,17 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   const writeUsage = db.transaction((source: SourceId, page: UsagePage) => {
     const days = new Set<number>();
     for (const [first, last] of contiguousRuns(page.buckets, page.bucketSeconds)) {
-      deleteUsage.run(first, last, page.bucketSeconds, source);
+      if (page.scope === undefined) deleteUsage.run(first, last, page.bucketSeconds, source);
+      else deleteRegionUsage.run(first, last, page.bucketSeconds, source, page.scope.region);
     }
     for (const bucket of page.buckets) days.add(dayOf(bucket));
     for (const fact of mergeUsage(page, dims)) {
+      if (page.scope !== undefined && fact.fact.dims.region !== page.scope.region) {
+        throw new AiSpendError(
+          'input_invalid',
+          `a ${fact.fact.dims.region} fact in a page of ${page.scope.region}`,
+        );
+      }
       const { dimId, fact: usage } = fact;
       const { tokens } = usage;
       const estimate = estimatorFor(source, dimId, usage)(tokens);

@@ -24,13 +24,22 @@ export interface ModelPoint {
   value: number;
 }
 
+type TimedPoint = ModelPoint & { bucketStart: number; bucketSeconds: number };
+
+function hasFinePoint(fine: ReadonlySet<number>, point: TimedPoint): boolean {
+  for (let minute = point.bucketStart; minute < point.bucketStart + point.bucketSeconds; minute += 60) {
+    if (fine.has(minute)) return true;
+  }
+  return false;
+}
+
 /** Reads the fast signals (metric points, quota limits) that `quota` and `latency` answer from. */
 export function createSignalQueries(db: Database.Database) {
   const limits = db.prepare(`SELECT region, model, inference_type AS inferenceType, value, origin,
       quota_code AS quotaCode, quota_name AS quotaName
     FROM quota_limits WHERE source = ? AND unit = 'tokens_per_minute'`);
   const points = (stat: string) =>
-    db.prepare(`SELECT bucket_start AS bucketStart, model, region, value FROM metric_points
+    db.prepare(`SELECT bucket_start AS bucketStart, bucket_seconds AS bucketSeconds, model, region, value FROM metric_points
       WHERE source = ? AND metric = ? AND stat = '${stat}' AND region = ? AND bucket_start >= ? AND bucket_start < ?`);
   const sums = points('Sum');
   const ownersOf = db.prepare(`SELECT coalesce(inference_profile, model) AS modelId, team, count(*) AS n
@@ -88,15 +97,25 @@ export function createSignalQueries(db: Database.Database) {
       return [...groups.values()].sort((a, b) => (a.region + a.name < b.region + b.name ? -1 : 1));
     },
 
-    /** Per minute, the quota usage summed over the models of a group (minutes without data absent). */
+    /**
+     * Per minute, the quota usage summed over the models of a group (minutes without data absent).
+     * Where only coarser points exist (an old backfill), their per-minute average stands in.
+     */
     minuteUsage(source: string, group: QuotaGroup, start: number, end: number): MinuteUsage[] {
       const models = new Set(group.models);
+      const rows = (
+        sums.all(source, 'EstimatedTPMQuotaUsage', group.region, start, end) as TimedPoint[]
+      ).filter((point) => models.has(point.model));
+      const fine = new Set(
+        rows.filter((point) => point.bucketSeconds === 60).map((point) => point.bucketStart),
+      );
       const byMinute = new Map<number, number>();
-      for (const point of sums.all(source, 'EstimatedTPMQuotaUsage', group.region, start, end) as Array<
-        ModelPoint & { bucketStart: number }
-      >) {
-        if (!models.has(point.model)) continue;
-        byMinute.set(point.bucketStart, (byMinute.get(point.bucketStart) ?? 0) + point.value);
+      for (const point of rows) {
+        if (point.bucketSeconds !== 60 && hasFinePoint(fine, point)) continue;
+        byMinute.set(
+          point.bucketStart,
+          (byMinute.get(point.bucketStart) ?? 0) + (point.value * 60) / point.bucketSeconds,
+        );
       }
       return [...byMinute].map(([minute, used]) => ({ minute, used })).sort((a, b) => a.minute - b.minute);
     },
@@ -123,7 +142,7 @@ export function createSignalQueries(db: Database.Database) {
         statement = points(stat);
         byStat.set(stat, statement);
       }
-      return statement.all(source, metric, region, start, end) as Array<ModelPoint & { bucketStart: number }>;
+      return statement.all(source, metric, region, start, end) as TimedPoint[];
     },
 
     /** The team that owns each ModelId of a region (the most common attribution of its facts). */

@@ -54,6 +54,7 @@ describe('loadConfig with the example file', () => {
       backfillDays: 30,
       usageRepollHours: 3,
       metricsLookbackMinutes: 15,
+      metricsBackfillDays: 1,
       quotaRefreshHours: 24,
       accountId: '123456789012',
       inferenceProfiles: {

@@ -1,12 +1,13 @@
 /**
  * The `ai-spend.yml` of the demo company whose spend `generateScenario` simulates. Every feature
- * of the scenario has a rule; the orphan OpenAI key and Anthropic Console use have none on purpose.
+ * of the scenario has a rule (Bedrock's through its profiles' tags); the orphan OpenAI key,
+ * Anthropic Console use and untagged Bedrock calls have none on purpose.
  */
 export function demoConfigYaml(): string {
   return DEMO_CONFIG_YAML;
 }
 
-const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs.
+const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs and Amazon Bedrock.
 #
 # What the demo data holds (dates relative to the end of the simulated 90 days):
 # - search ships ask-docs on the Tuesday three to nine days ago; from that day the team's tokens
@@ -16,6 +17,14 @@ const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the A
 # - support-bot had a slow week on Claude Sonnet 4.5 five weeks ago (retries, cache misses, long
 #   answers) and four weeks ago moved about 80% of its traffic to OpenAI gpt-5.4 (proj_support).
 # - Anthropic Console use (default workspace: no workspace id, no API key) is left unallocated too.
+# - Bedrock (account 123456789012): each feature calls its own application inference profile,
+#   tagged team and feature. Direct calls to us.anthropic.claude-sonnet-4-5, Claude 3 Haiku and
+#   Llama 3.3 70B carry no tags and stay unallocated.
+# - Ten days ago Claude Sonnet 4.5 through the us. profile in us-east-1 got slow to start: its
+#   time to first token went from ~450 ms to ~1.1 s (p50) and stayed there.
+# - On the latest Tuesday at least two days back, data's doc-summarizer grew 1.75x: its peak
+#   minutes now use 80-95% of the Claude Haiku 4.5 cross-Region TPM quota in us-east-1, with a
+#   few throttled calls.
 
 teams:
   support:
@@ -52,6 +61,12 @@ teams:
 sources:
   anthropic: { backfill_days: 90 }  # ANTHROPIC_ADMIN_API_KEY
   openai: { backfill_days: 90 }     # OPENAI_ADMIN_KEY
+  bedrock:                          # AWS default credential chain
+    regions: [us-east-1, us-west-2]
+    cost_allocation_tags: [team, feature]
+    account_id: "123456789012"
+    backfill_days: 90               # hourly token usage
+    metrics_backfill_days: 14       # TTFT, quota use, throttles: a week of baseline before the shift
 
 slack:
   default_channel: C0FINOPS         # alerts about unallocated spend land here
@@ -142,5 +157,11 @@ attribution:
   - match: { source: openai, project_id: proj_mobile }
     team: mobile
 
-  # No rule for proj_sandbox / key_orphan_7f3a and none for the default workspace: unallocated.
+  # Bedrock: application inference profiles carry their owner in the team and feature tags.
+  - match: { source: bedrock, tag.team: "*" }
+    team: "{tag.team}"
+    feature: "{tag.feature}"
+
+  # No rule for proj_sandbox / key_orphan_7f3a, none for the default workspace and none for
+  # untagged Bedrock calls: unallocated.
 `;

@@ -1,5 +1,6 @@
 import type { AnthropicUsageRecord, OpenAiUsageRecord, Scenario } from '../scenario-types.js';
 import { anthropicCosts } from './anthropic-costs.js';
+import { generateBedrockScenario } from './bedrock/generate-bedrock-scenario.js';
 import { DAY, HOUR, utcDay } from './demo-story.js';
 import { openAiCosts, openAiCredit, sortOpenAiCosts } from './openai-costs.js';
 import { type WorkloadHour, workloadHour } from './workload-hours.js';
@@ -17,8 +18,9 @@ export interface GenerateScenarioOptions {
 
 /**
  * The demo company's Anthropic and OpenAI usage and costs for `[end − days, end)`: hourly usage
- * rows for hours with traffic, daily cost lines at list price. Pure and deterministic in
- * (end, days, seed); records are sorted by time. The story is in `demoStory(end)`.
+ * rows for hours with traffic, daily cost lines at list price; and its Amazon Bedrock metrics,
+ * quotas and costs (see `generateBedrockScenario`). Pure and deterministic in (end, days, seed);
+ * records are sorted by time. The story is in `demoStory(end)`.
  */
 export function generateScenario({ end, days = 90, seed = 42 }: GenerateScenarioOptions): Scenario {
   const alignedEnd = end - (((end % HOUR) + HOUR) % HOUR);
@@ -42,6 +44,7 @@ export function generateScenario({ end, days = 90, seed = 42 }: GenerateScenario
     end: alignedEnd,
     anthropic: { usage: anthropicUsage, costs: anthropicCosts(anthropicUsage) },
     openai: { usage: openaiUsage, costs: sortOpenAiCosts(openaiCosts) },
+    bedrock: generateBedrockScenario({ start, end: alignedEnd, seed }),
   };
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseConfigText } from '../../../src/config/load-config.js';
+import { compileAttribution } from '../../../src/core/attribution/attribute.js';
+import { UNALLOCATED } from '../../../src/core/attribution/types.js';
+import { generateBedrockScenario } from '../../../src/sim/scenario/bedrock/generate-bedrock-scenario.js';
 import { demoConfigYaml } from '../../../src/sim/scenario/demo-config.js';
+import { DAY } from '../../../src/sim/scenario/demo-story.js';
 import { buildWorld, SCENARIO_TEAMS } from '../../../src/sim/scenario/world.js';
 
 interface Rule {
@@ -51,15 +56,27 @@ describe('demoConfigYaml', () => {
     }
   });
 
-  it('enables both sources with 90 days of backfill, the FinOps default channel and UTC', () => {
-    expect(config.sources).toEqual({ anthropic: { backfill_days: 90 }, openai: { backfill_days: 90 } });
+  it('enables Anthropic and OpenAI with 90 days of backfill, Bedrock in 2 regions, the FinOps channel and UTC', () => {
+    expect(config.sources).toEqual({
+      anthropic: { backfill_days: 90 },
+      openai: { backfill_days: 90 },
+      bedrock: {
+        regions: ['us-east-1', 'us-west-2'],
+        cost_allocation_tags: ['team', 'feature'],
+        account_id: '123456789012',
+        backfill_days: 90,
+        metrics_backfill_days: 14,
+      },
+    });
     expect(config.slack.default_channel).toBe('C0FINOPS');
     expect(config.schedule.timezone).toBe('UTC');
   });
 
-  it('names only declared teams in its rules, and uses at least one glob', () => {
+  it('names only declared teams or the {tag.team} template in its rules, and uses at least one glob', () => {
     expect(config.attribution.length).toBeGreaterThanOrEqual(20);
-    for (const rule of config.attribution) expect(Object.keys(config.teams)).toContain(rule.team);
+    for (const rule of config.attribution) {
+      expect([...Object.keys(config.teams), '{tag.team}']).toContain(rule.team);
+    }
     expect(config.attribution.some((rule) => Object.values(rule.match).some((v) => v.includes('*')))).toBe(
       true,
     );
@@ -95,5 +112,45 @@ describe('demoConfigYaml', () => {
       attribute({ source: 'openai', project_id: 'proj_sandbox', api_key_id: 'key_orphan_7f3a' }),
     ).toBeUndefined();
     expect(attribute({ source: 'anthropic' })).toBeUndefined();
+  });
+});
+
+describe('demoConfigYaml on Bedrock', () => {
+  const loaded = parseConfigText(demoConfigYaml(), 'demo.yml');
+  const attribute = compileAttribution(loaded.attribution);
+  const bedrock = generateBedrockScenario({ start: END - 2 * DAY, end: END });
+
+  it('loads through the config loader with Bedrock on in 2 regions and tags team and feature', () => {
+    expect(loaded.sources.bedrock).toMatchObject({
+      regions: ['us-east-1', 'us-west-2'],
+      costAllocationTags: ['team', 'feature'],
+    });
+  });
+
+  it('attributes each of the 4 tagged profiles to its team and feature tags', () => {
+    expect(bedrock.profiles.length).toBe(4);
+    for (const profile of bedrock.profiles) {
+      const team = profile.tags.team ?? '';
+      expect(SCENARIO_TEAMS as readonly string[]).toContain(team);
+      expect(
+        attribute({
+          source: 'bedrock',
+          region: profile.region,
+          inferenceProfile: profile.arn,
+          tags: profile.tags,
+        }),
+        profile.name,
+      ).toMatchObject({ team, feature: profile.tags.feature });
+    }
+  });
+
+  it('leaves Cost Explorer rows without a team tag unallocated and gives tagged rows their team', () => {
+    const untagged = bedrock.costs.filter((cost) => cost.tags.team === '');
+    expect(untagged.length).toBeGreaterThan(0);
+    for (const cost of bedrock.costs) {
+      const tags = Object.fromEntries(Object.entries(cost.tags).filter(([, value]) => value !== ''));
+      const { team } = attribute({ source: 'bedrock', region: cost.region, tags });
+      expect(team).toBe(cost.tags.team === '' ? UNALLOCATED : cost.tags.team);
+    }
   });
 });

@@ -44,10 +44,11 @@ export function mapCostResults(
       const final = result.Estimated !== true && day < mapping.now - mapping.repollDays * SECONDS_PER_DAY;
       (result.Groups ?? []).forEach((group, groupIndex) => {
         const groupPath = `${path}.Groups[${groupIndex}]`;
-        const { service, dims } = groupDimensions(group.Keys, mapping.primaryTag, at(`${groupPath}.Keys`));
+        const { service, dims } = groupDimensions(group.Keys, mapping.primaryTag, `${groupPath}.Keys`, at);
         const amountMicros = groupMicros(
           group.Metrics?.[mapping.costMetric],
-          at(`${groupPath}.Metrics.${mapping.costMetric}`),
+          `${groupPath}.Metrics.${mapping.costMetric}`,
+          at,
         );
         if (amountMicros === 0) return;
         const key = JSON.stringify([day, group.Keys]);
@@ -69,9 +70,10 @@ function groupDimensions(
   keys: string[] | undefined,
   primaryTag: string | undefined,
   path: string,
+  at: (path: string) => string,
 ): { service: string; dims: FactDimensions } {
   if (keys?.length !== 2 || keys.some((key) => typeof key !== 'string')) {
-    throw costSchemaError(OPERATION, path, `${JSON.stringify(keys ?? null)} instead of two group keys`);
+    throw costSchemaError(OPERATION, at(path), `${JSON.stringify(keys ?? null)} instead of two group keys`);
   }
   const [first, second] = keys as [string, string];
   const service = primaryTag === undefined ? first : second;
@@ -86,7 +88,7 @@ function groupDimensions(
   if (!first.startsWith(prefix)) {
     throw costSchemaError(
       OPERATION,
-      `${path}[0]`,
+      at(`${path}[0]`),
       `${JSON.stringify(first)}, not a value of tag ${primaryTag}`,
     );
   }
@@ -97,12 +99,16 @@ function groupDimensions(
   return { service, dims };
 }
 
-function groupMicros(metric: { Amount?: string; Unit?: string } | undefined, path: string): Micros {
-  if (metric?.Amount === undefined) throw costSchemaError(OPERATION, `${path}.Amount`, 'no amount');
+function groupMicros(
+  metric: { Amount?: string; Unit?: string } | undefined,
+  path: string,
+  at: (path: string) => string,
+): Micros {
+  if (metric?.Amount === undefined) throw costSchemaError(OPERATION, at(`${path}.Amount`), 'no amount');
   if (metric.Unit !== 'USD') {
     throw costSchemaError(
       OPERATION,
-      `${path}.Unit`,
+      at(`${path}.Unit`),
       `unit ${JSON.stringify(metric.Unit ?? null)}, but ai-spend stores US dollars (USD)`,
     );
   }
@@ -110,6 +116,6 @@ function groupMicros(metric: { Amount?: string; Unit?: string } | undefined, pat
     return parseDecimalMicros(metric.Amount);
   } catch (error) {
     if (!(error instanceof AiSpendError)) throw error;
-    throw costSchemaError(OPERATION, `${path}.Amount`, error.message);
+    throw costSchemaError(OPERATION, at(`${path}.Amount`), error.message);
   }
 }

@@ -31,11 +31,11 @@ export async function readQuotaLimits({
 }: ReadQuotaLimitsOptions): Promise<QuotaLimit[]> {
   const quotas = new Map<string, BedrockQuotaValue>();
   try {
-    const query = { ServiceCode: 'bedrock' };
-    for await (const page of paginateListAWSDefaultServiceQuotas({ client }, query)) {
+    // Each listing gets its own input object: the SDK paginators write `NextToken` into it.
+    for await (const page of paginateListAWSDefaultServiceQuotas({ client }, { ServiceCode: 'bedrock' })) {
       for (const quota of page.Quotas ?? []) remember(quotas, quota, false);
     }
-    for await (const page of paginateListServiceQuotas({ client }, query)) {
+    for await (const page of paginateListServiceQuotas({ client }, { ServiceCode: 'bedrock' })) {
       for (const quota of page.Quotas ?? []) remember(quotas, quota, true);
     }
   } catch (error) {

@@ -7,7 +7,7 @@ import {
   retentionGranularity,
 } from './metric-data-request.js';
 import { decodeNextToken, encodeNextToken, requestFingerprint } from './next-token.js';
-import { periodStats } from './period-stats.js';
+import { periodStats, RETENTION_SECONDS } from './period-stats.js';
 
 export interface GetMetricDataContext {
   scenario: Pick<BedrockScenario, 'minute' | 'hour'>;
@@ -85,7 +85,11 @@ function queryPoints(
   if (series === undefined) return [];
   // CloudWatch rounds StartTime down to the resolution it still keeps for data that old.
   const granularity = retentionGranularity(request.startTime, context.now);
-  const first = request.startTime - (request.startTime % granularity);
+  const rounded = request.startTime - (request.startTime % granularity);
+  // A bucket that starts before the retention horizon has expired, even if part of it is younger.
+  const oldest = context.now - RETENTION_SECONDS;
+  const first =
+    rounded >= oldest ? rounded : rounded + Math.ceil((oldest - rounded) / query.period) * query.period;
   const points: Array<[number, number]> = [];
   for (let bucket = first; bucket < request.endTime; bucket += query.period) {
     const key = `${series.modelId}|${bucket}|${query.period}`;

@@ -21,15 +21,20 @@ export interface CloudWatchSimulatorOptions {
   now?: () => number;
 }
 
-/** Failures the next requests meet, in the order they were queued, whatever the operation. */
+/**
+ * Failures the next requests meet, in the order they were queued. A fault given an `operation`
+ * waits for a request of that operation; without one it takes the next request of any kind.
+ */
 export interface CloudWatchFaults {
   /** `Throttling` (HTTP 400, `x-amzn-query-error: Throttling;Sender`). */
-  throttle(count: number): void;
+  throttle(count: number, operation?: CloudWatchOperationName): void;
   /** `AccessDenied` (HTTP 403) naming the `cloudwatch:<Operation>` permission the caller lacks. */
-  accessDenied(count: number): void;
+  accessDenied(count: number, operation?: CloudWatchOperationName): void;
   /** HTTP 500 `InternalServiceError`. */
-  serverError(count: number): void;
+  serverError(count: number, operation?: CloudWatchOperationName): void;
 }
+
+export type CloudWatchOperationName = 'ListMetrics' | 'GetMetricData';
 
 export interface CloudWatchSimulator {
   url: string;
@@ -39,7 +44,10 @@ export interface CloudWatchSimulator {
   faults: CloudWatchFaults;
 }
 
-type Fault = (operation: string) => AwsError;
+interface Fault {
+  operation: string | undefined;
+  error(operation: string): AwsError;
+}
 
 /**
  * A loopback CloudWatch (JSON 1.0, query-compatible) serving the `AWS/Bedrock` metrics of a
@@ -54,13 +62,16 @@ export async function startCloudWatchSimulator({
   now = () => Math.floor(Date.now() / 1000),
 }: CloudWatchSimulatorOptions): Promise<CloudWatchSimulator> {
   const queued: Fault[] = [];
-  const queue = (count: number, fault: Fault) => {
-    for (let i = 0; i < count; i++) queued.push(fault);
+  const queue = (count: number, operation: string | undefined, error: Fault['error']) => {
+    for (let i = 0; i < count; i++) queued.push({ operation, error });
   };
   const activity = createActivityCache(scenario, now);
   const handle = ({ operation, region, body }: AwsRequest): unknown => {
-    const fault = queued.shift();
-    if (fault !== undefined) throw fault(operation);
+    const faultAt = queued.findIndex(
+      (fault) => fault.operation === undefined || fault.operation === operation,
+    );
+    const fault = faultAt < 0 ? undefined : queued.splice(faultAt, 1)[0];
+    if (fault !== undefined) throw fault.error(operation);
     const series = scenario.series.filter((one) => one.region === region);
     switch (operation) {
       case 'ListMetrics':
@@ -84,9 +95,9 @@ export async function startCloudWatchSimulator({
     close: server.close,
     requests: server.requests,
     faults: {
-      throttle: (count) => queue(count, () => throttling()),
-      accessDenied: (count) => queue(count, accessDenied),
-      serverError: (count) => queue(count, () => internalFailure()),
+      throttle: (count, operation) => queue(count, operation, () => throttling()),
+      accessDenied: (count, operation) => queue(count, operation, accessDenied),
+      serverError: (count, operation) => queue(count, operation, () => internalFailure()),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { AiSpendError } from '../../../core/errors.js';
 import type { BedrockCostRecord } from '../../scenario-types.js';
 import { DAY, HOUR, utcDay } from '../demo-story.js';
 import { lineCostMicros } from '../list-prices.js';
@@ -45,7 +46,10 @@ export function bedrockCosts({ streams, hourOf, start, end }: BedrockCostsOption
       const tags = { team: stream.profile?.tags.team ?? '', feature: stream.profile?.tags.feature ?? '' };
       for (const kind of TOKEN_KINDS) {
         const rate = model.rates[kind];
-        if (tokens[kind] === 0 || rate === null) continue;
+        if (tokens[kind] === 0) continue;
+        if (rate === null) {
+          throw new AiSpendError('input_invalid', `no Bedrock ${kind} price for ${stream.sourceId}`);
+        }
         const usageType = model.usageType(stream.region, kind);
         const key = [day, model.service, usageType, stream.region, tags.team, tags.feature].join('|');
         const line = lines.get(key) ?? {

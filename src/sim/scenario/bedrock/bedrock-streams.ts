@@ -5,14 +5,17 @@ import type { BedrockStream } from './bedrock-stream.js';
 import { burstMinuteShare } from './split-hour.js';
 import { peakHourShare, quotaTokens } from './stream-hour.js';
 
-const { SONNET_US, SONNET_GLOBAL, HAIKU_US, CLAUDE_3_HAIKU, NOVA_PRO_US, LLAMA_70B } = BEDROCK_MODEL_IDS;
+const { SONNET_GLOBAL, HAIKU_US, CLAUDE_3_HAIKU, NOVA_PRO_US, LLAMA_70B } = BEDROCK_MODEL_IDS;
 
 /** Peak-minute use of the hot quota once doc-summarizer has grown, as a share of the quota. */
 const HOT_PEAK_UTILISATION = 0.86;
 /** doc-summarizer's traffic from the quota Tuesday on, relative to before. */
 const HOT_GROWTH = 1.75;
 
-type StreamSpec = Pick<BedrockStream, 'id' | 'region' | 'modelId' | 'weekdayRequests' | 'tokens' | 'latency'> &
+type StreamSpec = Pick<
+  BedrockStream,
+  'id' | 'region' | 'modelId' | 'weekdayRequests' | 'tokens' | 'latency'
+> &
   Partial<BedrockStream>;
 
 function stream(spec: StreamSpec): BedrockStream {
@@ -43,7 +46,9 @@ export function buildBedrockStreams(end: number): BedrockStream[] {
   // Sized so that after the Tuesday the busiest minutes land near HOT_PEAK_UTILISATION of the quota.
   const peakHourQuotaTokens = (HOT_PEAK_UTILISATION * story.quotaValue) / burstMinuteShare();
   const docRequests =
-    peakHourQuotaTokens / quotaTokens(docTokens, bedrockModel(HAIKU_US).outputBurndown) / peakHourShare('office');
+    peakHourQuotaTokens /
+    quotaTokens(docTokens, bedrockModel(HAIKU_US).outputBurndown) /
+    peakHourShare('office');
   const slowSonnet = {
     avgMs: 5_850,
     p90Ms: 10_500,
@@ -88,7 +93,7 @@ export function buildBedrockStreams(end: number): BedrockStream[] {
       id: 'sonnet-direct',
       region: story.ttftRegion,
       modelId: story.ttftModelId,
-      weekendFactor: 0.6,
+      weekendFactor: 0.8,
       weekdayRequests: 14_000,
       tokens: { input: 2_500, cacheRead: 3_000, cacheWrite: 300, output: 450 },
       latency: {
@@ -97,7 +102,8 @@ export function buildBedrockStreams(end: number): BedrockStream[] {
         ttftP50Ms: story.ttftBeforeMs.p50,
         ttftP90Ms: story.ttftBeforeMs.p90,
       },
-      adjust: (hourStart) => (hourStart >= story.ttftShiftAt ? { volume: 1, latency: slowSonnet } : { volume: 1 }),
+      adjust: (hourStart) =>
+        hourStart >= story.ttftShiftAt ? { volume: 1, latency: slowSonnet } : { volume: 1 },
     }),
     stream({
       // A legacy tool on InvokeModel without streaming: no TTFT, and quiet nights with empty minutes.
@@ -111,7 +117,13 @@ export function buildBedrockStreams(end: number): BedrockStream[] {
     stream({
       id: 'ticket-summaries',
       region: 'us-west-2',
-      ...profile(BEDROCK_PROFILE_ARNS.ticketSummaries, 'ticket-summaries', 'support', 'ticket-summaries', HAIKU_US),
+      ...profile(
+        BEDROCK_PROFILE_ARNS.ticketSummaries,
+        'ticket-summaries',
+        'support',
+        'ticket-summaries',
+        HAIKU_US,
+      ),
       cacheMetricSpelling: 'Tokens',
       weekendFactor: 0.4,
       weekdayRequests: 18_000,
@@ -124,7 +136,7 @@ export function buildBedrockStreams(end: number): BedrockStream[] {
       modelId: LLAMA_70B,
       shape: 'flat',
       weekendFactor: 1,
-      weekdayRequests: 25_000,
+      weekdayRequests: 60_000,
       tokens: { input: 1_500, cacheRead: 0, cacheWrite: 0, output: 300 },
       latency: { avgMs: 2_900, p90Ms: 4_800, ttftP50Ms: null, ttftP90Ms: null },
     }),

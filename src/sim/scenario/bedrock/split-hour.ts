@@ -47,7 +47,11 @@ export function splitInteger(total: number, weights: readonly number[]): number[
  * averages so that their invocation-weighted mean is the hour's average, percentiles ±8%. A minute
  * without calls is `null` (CloudWatch publishes no datapoint).
  */
-export function splitHour(stream: BedrockStream, hour: StreamHour, seed: number): (BedrockPeriodStats | null)[] {
+export function splitHour(
+  stream: BedrockStream,
+  hour: StreamHour,
+  seed: number,
+): (BedrockPeriodStats | null)[] {
   const random = rngFor(seed, 'bedrock-minutes', stream.id, hour.hourStart);
   const spread = (width: number) => 1 + width * (random() - 0.5);
   const weights = Array.from({ length: 60 }, () => spread(STEADY_SPREAD));

@@ -119,5 +119,5 @@ function throttlesOf(stream: BedrockStream, tokens: BedrockTokensPerRequest, ran
   if (stream.throttleQuota === null || stream.minutePattern !== 'bursty') return 0;
   const hourQuotaTokens = quotaTokens(tokens, bedrockModel(stream.sourceId).outputBurndown);
   if (hourQuotaTokens * burstMinuteShare() < THROTTLE_FROM * stream.throttleQuota) return 0;
-  return 2 + Math.floor(random() * 9);
+  return 1 + Math.floor(random() * 5);
 }
