@@ -13,6 +13,10 @@ export function helpMessage(): MessageView {
           { label: '`team <name> [period]`', value: "a team's spend by provider, feature and model" },
           { label: '`team all [period]`', value: 'the whole organisation, unallocated spend included' },
           { label: '`team unallocated [period]`', value: 'spend no attribution rule claims' },
+          { label: '`provider <name> [period]`', value: 'one provider by team, feature and model (`provider bedrock`)' },
+          { label: '`model <id> [period]`', value: 'one model family on every provider (`model claude-sonnet-4-5`)' },
+          { label: '`quota [period]`', value: 'token-per-minute quota use now and at peak, with the teams using it' },
+          { label: '`latency [period]`', value: 'time to first token per model: shifts and baseline (default 14d)' },
           { label: '`help`', value: 'this message' },
         ],
       },
@@ -20,7 +24,10 @@ export function helpMessage(): MessageView {
         title: 'Periods',
         text: '`7d`, `30d` (default; today included), `mtd`, `last-month`, `2026-11`, `2026-11-01..2026-11-15`',
       },
-      { title: 'Examples', text: '`/ai-spend team search 7d` · `/ai-spend team all mtd public`' },
+      {
+        title: 'Examples',
+        text: '`/ai-spend team search 7d` · `/ai-spend team all mtd public` · `/ai-spend quota` · `/ai-spend model gpt-5.4 30d`',
+      },
     ],
     context: ['Answers are visible only to you; add `public` to post one in the channel.'],
   };
