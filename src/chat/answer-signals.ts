@@ -2,6 +2,7 @@ import { SECONDS_PER_DAY } from '../core/facts.js';
 import type { Period } from '../core/period.js';
 import { buildLatencyView, type LatencyInput, latencyMessage, median } from '../core/views/latency-view.js';
 import { buildQuotaView, type QuotaInput, quotaMessage } from '../core/views/quota-view.js';
+import { minuteUsage, type TimedPoint } from '../store/signal-queries.js';
 import type { Answer, AnswerDeps } from './answer.js';
 
 /** Quotas and latency come from Bedrock's CloudWatch signals; other sources join as they gain them. */
@@ -14,30 +15,27 @@ export function answerQuota(
   { signals, quotaOverrides, quotaThresholdPercent }: AnswerDeps,
 ): Omit<Answer, 'public'> {
   const end = Math.min(period.end, now);
-  const ownersByRegion = new Map<string, Map<string, string>>();
-  const quotas = signals.quotaGroups(SIGNAL_SOURCE, quotaOverrides).map((group): QuotaInput => {
-    let owners = ownersByRegion.get(group.region);
-    if (owners === undefined) {
-      owners = signals.owners(SIGNAL_SOURCE, group.region);
-      ownersByRegion.set(group.region, owners);
+  // Points, owners and per-model totals are read once per region, whatever the number of quotas there.
+  const regions = new Map<string, RegionSignals>();
+  const regionSignals = (region: string): RegionSignals => {
+    let data = regions.get(region);
+    if (data === undefined) {
+      data = {
+        owners: signals.owners(SIGNAL_SOURCE, region),
+        points: signals.quotaUsagePoints(SIGNAL_SOURCE, region, period.start, end),
+        used: signals.totalsByModel(SIGNAL_SOURCE, 'EstimatedTPMQuotaUsage', region, period.start, end),
+        throttles: signals.totalsByModel(SIGNAL_SOURCE, 'InvocationThrottles', region, period.start, end),
+      };
+      regions.set(region, data);
     }
-    const throttles = signals.totalsByModel(
-      SIGNAL_SOURCE,
-      'InvocationThrottles',
-      group.region,
-      period.start,
-      end,
-    );
+    return data;
+  };
+  const quotas = signals.quotaGroups(SIGNAL_SOURCE, quotaOverrides).map((group): QuotaInput => {
+    const { owners, points, used, throttles } = regionSignals(group.region);
     return {
       ...group,
-      minutes: signals.minuteUsage(SIGNAL_SOURCE, group, period.start, end),
-      usedByModel: signals.totalsByModel(
-        SIGNAL_SOURCE,
-        'EstimatedTPMQuotaUsage',
-        group.region,
-        period.start,
-        end,
-      ),
+      minutes: minuteUsage(points, group),
+      usedByModel: used,
       owners,
       throttles: group.models.reduce((sum, model) => sum + (throttles.get(model) ?? 0), 0),
     };
@@ -50,6 +48,13 @@ export function answerQuota(
     metricsThrough: signals.metricsThrough(SIGNAL_SOURCE),
   });
   return { message: quotaMessage(view), data: { ...view } };
+}
+
+interface RegionSignals {
+  owners: Map<string, string>;
+  points: TimedPoint[];
+  used: Map<string, number>;
+  throttles: Map<string, number>;
 }
 
 /** `latency [period]`: TTFT p50/p90 per model: daily levels, any lasting shift, the last 24 hours. */

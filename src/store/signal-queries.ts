@@ -24,7 +24,26 @@ export interface ModelPoint {
   value: number;
 }
 
-type TimedPoint = ModelPoint & { bucketStart: number; bucketSeconds: number };
+export type TimedPoint = ModelPoint & { bucketStart: number; bucketSeconds: number };
+
+/**
+ * Per minute, the quota usage summed over the models of a group (minutes without data absent).
+ * Where only coarser points exist (an old backfill), their per-minute average stands in.
+ */
+export function minuteUsage(points: readonly TimedPoint[], group: QuotaGroup): MinuteUsage[] {
+  const models = new Set(group.models);
+  const rows = points.filter((point) => models.has(point.model));
+  const fine = new Set(rows.filter((point) => point.bucketSeconds === 60).map((point) => point.bucketStart));
+  const byMinute = new Map<number, number>();
+  for (const point of rows) {
+    if (point.bucketSeconds !== 60 && hasFinePoint(fine, point)) continue;
+    byMinute.set(
+      point.bucketStart,
+      (byMinute.get(point.bucketStart) ?? 0) + (point.value * 60) / point.bucketSeconds,
+    );
+  }
+  return [...byMinute].map(([minute, used]) => ({ minute, used })).sort((a, b) => a.minute - b.minute);
+}
 
 function hasFinePoint(fine: ReadonlySet<number>, point: TimedPoint): boolean {
   for (let minute = point.bucketStart; minute < point.bucketStart + point.bucketSeconds; minute += 60) {
@@ -42,6 +61,9 @@ export function createSignalQueries(db: Database.Database) {
     db.prepare(`SELECT bucket_start AS bucketStart, bucket_seconds AS bucketSeconds, model, region, value FROM metric_points
       WHERE source = ? AND metric = ? AND stat = '${stat}' AND region = ? AND bucket_start >= ? AND bucket_start < ?`);
   const sums = points('Sum');
+  const totals = db.prepare(`SELECT model, sum(value) AS value FROM metric_points
+    WHERE source = ? AND metric = ? AND stat = 'Sum' AND region = ? AND bucket_start >= ? AND bucket_start < ?
+    GROUP BY model`);
   const ownersOf = db.prepare(`SELECT coalesce(inference_profile, model) AS modelId, team, count(*) AS n
     FROM dims WHERE source = ? AND region = ? GROUP BY 1, 2 ORDER BY n DESC`);
   const latestMetric = db
@@ -97,27 +119,9 @@ export function createSignalQueries(db: Database.Database) {
       return [...groups.values()].sort((a, b) => (a.region + a.name < b.region + b.name ? -1 : 1));
     },
 
-    /**
-     * Per minute, the quota usage summed over the models of a group (minutes without data absent).
-     * Where only coarser points exist (an old backfill), their per-minute average stands in.
-     */
-    minuteUsage(source: string, group: QuotaGroup, start: number, end: number): MinuteUsage[] {
-      const models = new Set(group.models);
-      const rows = (
-        sums.all(source, 'EstimatedTPMQuotaUsage', group.region, start, end) as TimedPoint[]
-      ).filter((point) => models.has(point.model));
-      const fine = new Set(
-        rows.filter((point) => point.bucketSeconds === 60).map((point) => point.bucketStart),
-      );
-      const byMinute = new Map<number, number>();
-      for (const point of rows) {
-        if (point.bucketSeconds !== 60 && hasFinePoint(fine, point)) continue;
-        byMinute.set(
-          point.bucketStart,
-          (byMinute.get(point.bucketStart) ?? 0) + (point.value * 60) / point.bucketSeconds,
-        );
-      }
-      return [...byMinute].map(([minute, used]) => ({ minute, used })).sort((a, b) => a.minute - b.minute);
+    /** Every EstimatedTPMQuotaUsage point of a region over `[start, end)`, read once for all its quotas. */
+    quotaUsagePoints(source: string, region: string, start: number, end: number): TimedPoint[] {
+      return sums.all(source, 'EstimatedTPMQuotaUsage', region, start, end) as TimedPoint[];
     },
 
     /** Sum of a counted metric per model over `[start, end)`. */
@@ -128,11 +132,8 @@ export function createSignalQueries(db: Database.Database) {
       start: number,
       end: number,
     ): Map<string, number> {
-      const totals = new Map<string, number>();
-      for (const point of sums.all(source, metric, region, start, end) as ModelPoint[]) {
-        totals.set(point.model, (totals.get(point.model) ?? 0) + point.value);
-      }
-      return totals;
+      const rows = totals.all(source, metric, region, start, end) as Array<{ model: string; value: number }>;
+      return new Map(rows.map((row) => [row.model, row.value]));
     },
 
     /** Every point of `metric`/`stat` in a region over `[start, end)`. */

@@ -13,10 +13,22 @@ export function helpMessage(): MessageView {
           { label: '`team <name> [period]`', value: "a team's spend by provider, feature and model" },
           { label: '`team all [period]`', value: 'the whole organisation, unallocated spend included' },
           { label: '`team unallocated [period]`', value: 'spend no attribution rule claims' },
-          { label: '`provider <name> [period]`', value: 'one provider by team, feature and model (`provider bedrock`)' },
-          { label: '`model <id> [period]`', value: 'one model family on every provider (`model claude-sonnet-4-5`)' },
-          { label: '`quota [period]`', value: 'token-per-minute quota use now and at peak, with the teams using it' },
-          { label: '`latency [period]`', value: 'time to first token per model: shifts and baseline (default 14d)' },
+          {
+            label: '`provider <name> [period]`',
+            value: 'one provider by team, feature and model (`provider bedrock`)',
+          },
+          {
+            label: '`model <id> [period]`',
+            value: 'one model family on every provider (`model claude-sonnet-4-5`)',
+          },
+          {
+            label: '`quota [period]`',
+            value: 'token-per-minute quota use now and at peak, with the teams using it',
+          },
+          {
+            label: '`latency [period]`',
+            value: 'time to first token per model: shifts and baseline (default 14d)',
+          },
           { label: '`help`', value: 'this message' },
         ],
       },
