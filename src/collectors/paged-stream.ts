@@ -1,5 +1,6 @@
 import { AiSpendError } from '../core/errors.js';
 import type { SourceId } from '../core/facts.js';
+import { isoTime } from '../core/period.js';
 import type { CollectRequest, FactSink, StreamSummary } from './collector.js';
 
 /** `[start, end)` in UTC epoch seconds, both on bucket boundaries. */
@@ -124,15 +125,13 @@ function paginationError(source: SourceId, stream: string, problem: string): AiS
   });
 }
 
-function isoTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-function alignDown(time: number, bucketSeconds: number): number {
+/** The start of the `bucketSeconds` bucket holding `time` (UTC epoch seconds). */
+export function alignDown(time: number, bucketSeconds: number): number {
   return time - (((time % bucketSeconds) + bucketSeconds) % bucketSeconds);
 }
 
-function alignUp(time: number, bucketSeconds: number): number {
+/** The first `bucketSeconds` boundary at or after `time`. */
+export function alignUp(time: number, bucketSeconds: number): number {
   const down = alignDown(time, bucketSeconds);
   return down === time ? time : down + bucketSeconds;
 }

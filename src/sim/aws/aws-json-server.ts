@@ -58,33 +58,97 @@ export async function startAwsJsonServer({
   port = 0,
 }: AwsJsonServerOptions): Promise<AwsJsonServer> {
   const requests: AwsRequest[] = [];
+  const server = await startAwsHttpServer(
+    {
+      contentType,
+      internalErrorType: 'InternalFailure',
+      answer: (req, text) => {
+        const request = parse(req, text, { contentType, targetPrefix, signingName });
+        requests.push(request);
+        return handle(request);
+      },
+      errorReply: (error) => ({
+        ...(error.queryError ? { headers: { 'x-amzn-query-error': error.queryError } } : {}),
+        body: { __type: error.type, message: error.message },
+      }),
+    },
+    { host, port },
+  );
+  return { ...server, requests };
+}
+
+/** How one AWS protocol answers over HTTP. */
+export interface AwsHttpProtocol {
+  contentType: string;
+  /** The JSON body of a 200 answer; throws `AwsError` to fail the request. */
+  answer(req: IncomingMessage, body: string): unknown;
+  /** How the protocol sends an error: `__type` in the body, or an `x-amzn-errortype` header. */
+  errorReply(error: AwsError): { headers?: Record<string, string>; body: unknown };
+  /** The error type of an unexpected failure, sent as HTTP 500. */
+  internalErrorType: string;
+}
+
+/** A loopback HTTP server speaking `protocol`; `close` also ends the connections still open. */
+export async function startAwsHttpServer(
+  protocol: AwsHttpProtocol,
+  { host, port }: { host: string; port: number },
+): Promise<Omit<AwsJsonServer, 'requests'>> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       try {
-        const request = parse(req, Buffer.concat(chunks).toString('utf8'), {
-          contentType,
-          targetPrefix,
-          signingName,
-        });
-        requests.push(request);
-        send(res, 200, contentType, handle(request));
+        send(res, 200, protocol.contentType, protocol.answer(req, Buffer.concat(chunks).toString('utf8')));
       } catch (error) {
-        const aws = error instanceof AwsError ? error : new AwsError('InternalFailure', String(error), 500);
-        if (aws.queryError) res.setHeader('x-amzn-query-error', aws.queryError);
-        send(res, aws.status, contentType, { __type: aws.type, message: aws.message });
+        const aws =
+          error instanceof AwsError ? error : new AwsError(protocol.internalErrorType, String(error), 500);
+        const { headers, body } = protocol.errorReply(aws);
+        for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+        send(res, aws.status, protocol.contentType, body);
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}`,
-    requests,
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
+}
+
+/** Region and service of the request's SigV4 credential scope; fails as AWS does unless signed for `signingName`. */
+export function signingScope(req: IncomingMessage, signingName: string): { region: string; service: string } {
+  const authorization = String(req.headers.authorization ?? '');
+  const scope = SCOPE.exec(authorization);
+  if (!authorization.startsWith('AWS4-HMAC-SHA256 ') || !scope) {
+    throw new AwsError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 403);
+  }
+  if (scope[2] !== signingName) {
+    throw new AwsError(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${signingName}'`,
+      403,
+    );
+  }
+  return { region: scope[1] ?? '', service: scope[2] ?? '' };
+}
+
+/** A request body as a JSON object (`{}` when empty); `errorType` is the protocol's error for anything else. */
+export function parseJsonBody(text: string, errorType: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new AwsError(errorType, 'request body is not JSON');
+  }
+  return (body ?? {}) as Record<string, unknown>;
 }
 
 function parse(
@@ -96,34 +160,18 @@ function parse(
     signingName,
   }: Pick<AwsJsonServerOptions, 'contentType' | 'targetPrefix' | 'signingName'>,
 ): AwsRequest {
-  const scope = SCOPE.exec(String(req.headers.authorization ?? ''));
-  if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ') || !scope) {
-    throw new AwsError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 403);
-  }
-  if (scope[2] !== signingName) {
-    throw new AwsError(
-      'InvalidSignatureException',
-      `Credential should be scoped to correct service: '${signingName}'`,
-      403,
-    );
-  }
+  const { region, service } = signingScope(req, signingName);
   if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith(contentType)) {
     throw new AwsError('UnknownOperationException', `expected POST with ${contentType}`);
   }
   const target = String(req.headers['x-amz-target'] ?? '');
   if (!target.startsWith(`${targetPrefix}.`))
     throw new AwsError('UnknownOperationException', `unknown target ${target}`);
-  let body: unknown;
-  try {
-    body = text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new AwsError('SerializationException', 'request body is not JSON');
-  }
   return {
     operation: target.slice(targetPrefix.length + 1),
-    region: scope[1] ?? '',
-    service: scope[2] ?? '',
-    body: (body ?? {}) as Record<string, unknown>,
+    region,
+    service,
+    body: parseJsonBody(text, 'SerializationException'),
     headers: req.headers,
   };
 }

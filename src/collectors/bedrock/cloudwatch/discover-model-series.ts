@@ -4,6 +4,7 @@ import {
   type ListMetricsCommandOutput,
 } from '@aws-sdk/client-cloudwatch';
 import { AiSpendError } from '../../../core/errors.js';
+import { CLOUDWATCH, endpointHint } from '../aws-service.js';
 import { classifyCloudWatchError } from './classify-cloudwatch-error.js';
 
 /** A `ModelId` that publishes Bedrock metrics in a region, with the cache metric names it uses. */
@@ -84,6 +85,6 @@ async function listModelIds(
 
 function schemaError(region: string, problem: string): AiSpendError {
   return new AiSpendError('provider_schema', `CloudWatch ListMetrics in ${region}: ${problem}`, {
-    hint: 'check AWS_ENDPOINT_URL_CLOUDWATCH points at CloudWatch (monitoring.<region>.amazonaws.com)',
+    hint: endpointHint(CLOUDWATCH, region),
   });
 }

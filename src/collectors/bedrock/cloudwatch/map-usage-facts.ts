@@ -1,5 +1,6 @@
 import { AiSpendError } from '../../../core/errors.js';
 import type { FactDimensions, TokenCounts, UsageFact } from '../../../core/facts.js';
+import { CLOUDWATCH, endpointHint } from '../aws-service.js';
 
 /** The hourly sums read for one `ModelId`, by bucket start; a missing metric has no map. */
 export interface ModelUsagePoints {
@@ -70,7 +71,7 @@ function count(
     throw new AiSpendError(
       'provider_schema',
       `CloudWatch ${where.metric} Sum of ${where.modelId} in ${where.region} at ${where.bucketStart} is ${value}`,
-      { hint: 'check AWS_ENDPOINT_URL_CLOUDWATCH points at CloudWatch (monitoring.<region>.amazonaws.com)' },
+      { hint: endpointHint(CLOUDWATCH, where.region) },
     );
   }
   return Math.round(value);

@@ -1,10 +1,9 @@
 import { type MetricPoint, SECONDS_PER_DAY } from '../../../core/facts.js';
 import type { StreamSummary } from '../../collector.js';
-import { nextCursor, streamWindow } from '../../paged-stream.js';
-import { alignDown } from './align-time.js';
 import { type MetricRequest, readMetricData } from './read-metric-data.js';
 import type { RegionContext } from './region-context.js';
-import { periodSegments, retentionStart } from './retention.js';
+import { retainedPass } from './retained-pass.js';
+import { periodSegments } from './retention.js';
 
 const MINUTE = 60;
 /** Datapoints held per page before it is written, whatever the number of models. */
@@ -43,16 +42,11 @@ export async function collectMetricsStream(
 ): Promise<StreamSummary> {
   const stream = `metrics:${region}`;
   const { now, sink } = request;
-  const oldest = retentionStart(now);
-  const stored = sink.cursor('bedrock', stream);
-  let cursor = stored === undefined ? undefined : Math.max(stored, oldest);
-  const window = streamWindow(request, cursor, {
+  const pass = retainedPass(request, stream, {
     bucketSeconds: MINUTE,
     repollSeconds: metricsLookbackMinutes * MINUTE,
     backfillSeconds: metricsBackfillDays * SECONDS_PER_DAY,
   });
-  const start = Math.max(window.start, oldest);
-  const summary: StreamSummary = { stream, pages: 0, facts: 0, from: start, to: window.end };
   const perModel = models.flatMap(({ modelId }) =>
     METRIC_STATS.map(({ metricName, stat, ...rest }) => ({
       modelId,
@@ -65,7 +59,7 @@ export async function collectMetricsStream(
     1,
     Math.min(MAX_BUCKETS_PER_PAGE, Math.floor(POINTS_PER_PAGE / Math.max(1, perModel.length))),
   );
-  for (const segment of periodSegments(start, window.end, now)) {
+  for (const segment of periodSegments(pass.start, pass.end, now)) {
     const requests: MetricRequest[] = perModel.map(({ fine, ...one }) => ({
       ...one,
       period: fine ? segment.finePeriod : segment.period,
@@ -100,20 +94,10 @@ export async function collectMetricsStream(
           }
         });
       }
-      cursor = nextCursor(cursor, start, {
-        lastBucketEnd: pageEnd,
-        currentBucketStart: alignDown(now, MINUTE),
-      });
-      sink.writeMetrics('bedrock', { stream, points, cursor });
-      summary.pages += 1;
-      summary.facts += points.length;
-      request.onProgress?.({
-        source: 'bedrock',
-        stream,
-        done: Math.min(pageEnd, window.end) - start,
-        total: window.end - start,
-      });
+      pass.writePage(pageEnd, points.length, (cursor) =>
+        sink.writeMetrics('bedrock', { stream, points, cursor }),
+      );
     }
   }
-  return summary;
+  return pass.summary;
 }

@@ -5,6 +5,8 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import { AiSpendError } from '../../../core/errors.js';
+import { CLOUDWATCH, endpointHint } from '../aws-service.js';
+import { permissionHint } from '../classify-aws-error.js';
 import { classifyCloudWatchError } from './classify-cloudwatch-error.js';
 
 /** One statistic of one `AWS/Bedrock` metric of one `ModelId`, at one period (seconds). */
@@ -18,9 +20,6 @@ export interface MetricRequest {
 /** CloudWatch's ceiling of queries per GetMetricData call. */
 export const MAX_QUERIES_PER_CALL = 500;
 const MAX_CALLS_PER_BATCH = 10_000;
-
-const SCHEMA_HINT =
-  'check AWS_ENDPOINT_URL_CLOUDWATCH points at CloudWatch (monitoring.<region>.amazonaws.com)';
 
 /**
  * Reads `[start, end)` of every requested metric with GetMetricData, `maxQueriesPerCall` queries
@@ -116,7 +115,7 @@ function collectResults(
         'provider_auth',
         `CloudWatch GetMetricData in ${region}: ${where} is Forbidden`,
         {
-          hint: `grant cloudwatch:GetMetricData in ${region} to the AWS credentials ai-spend runs with`,
+          hint: permissionHint({ service: CLOUDWATCH, operation: 'GetMetricData', region }),
         },
       );
     }
@@ -156,6 +155,6 @@ function collectResults(
 
 function schemaError(region: string, problem: string): AiSpendError {
   return new AiSpendError('provider_schema', `CloudWatch GetMetricData in ${region}: ${problem}`, {
-    hint: SCHEMA_HINT,
+    hint: endpointHint(CLOUDWATCH, region),
   });
 }

@@ -1,4 +1,4 @@
-import { alignDown, alignUp } from './align-time.js';
+import { alignDown, alignUp } from '../../paged-stream.js';
 
 const DAY = 86_400;
 const HOUR = 3_600;

@@ -1,11 +1,9 @@
 import { type FactDimensions, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../../../core/facts.js';
 import type { StreamSummary } from '../../collector.js';
-import { nextCursor, streamWindow } from '../../paged-stream.js';
-import { alignDown } from './align-time.js';
 import { mapUsageFacts } from './map-usage-facts.js';
 import { type MetricRequest, readMetricData } from './read-metric-data.js';
 import type { RegionContext, ResolvedModel } from './region-context.js';
-import { retentionStart } from './retention.js';
+import { retainedPass } from './retained-pass.js';
 
 /** Hours per page: 500 queries × 168 hours stays under CloudWatch's 100,800 datapoints per call. */
 const HOURS_PER_PAGE = 168;
@@ -25,17 +23,11 @@ export async function collectUsageStream(
   { resolveModelId, backfillDays, usageRepollHours }: UsageStreamOptions,
 ): Promise<StreamSummary> {
   const stream = `usage:${region}`;
-  const { now, sink } = request;
-  const oldest = retentionStart(now);
-  const stored = sink.cursor('bedrock', stream);
-  let cursor = stored === undefined ? undefined : Math.max(stored, oldest);
-  const window = streamWindow(request, cursor, {
+  const pass = retainedPass(request, stream, {
     bucketSeconds: SECONDS_PER_HOUR,
     repollSeconds: usageRepollHours * SECONDS_PER_HOUR,
     backfillSeconds: backfillDays * SECONDS_PER_DAY,
   });
-  const start = Math.max(window.start, oldest);
-  const summary: StreamSummary = { stream, pages: 0, facts: 0, from: start, to: window.end };
   const dims = models.map(({ modelId }) => usageDimensions(region, accountId, resolveModelId(modelId)));
   const requests = models.flatMap(({ modelId, cacheReadMetric, cacheWriteMetric }) =>
     [
@@ -47,8 +39,8 @@ export async function collectUsageStream(
     ].map((metricName): MetricRequest => ({ modelId, metricName, stat: 'Sum', period: SECONDS_PER_HOUR })),
   );
   const indexOf = new Map(requests.map((one, index) => [`${one.metricName} ${one.modelId}`, index]));
-  for (let pageStart = start; pageStart < window.end; pageStart += HOURS_PER_PAGE * SECONDS_PER_HOUR) {
-    const pageEnd = Math.min(pageStart + HOURS_PER_PAGE * SECONDS_PER_HOUR, window.end);
+  for (let pageStart = pass.start; pageStart < pass.end; pageStart += HOURS_PER_PAGE * SECONDS_PER_HOUR) {
+    const pageEnd = Math.min(pageStart + HOURS_PER_PAGE * SECONDS_PER_HOUR, pass.end);
     const points =
       requests.length === 0
         ? []
@@ -75,23 +67,18 @@ export async function collectUsageStream(
       })),
       { buckets, bucketSeconds: SECONDS_PER_HOUR, region },
     );
-    cursor = nextCursor(cursor, start, {
-      lastBucketEnd: pageEnd,
-      currentBucketStart: alignDown(now, SECONDS_PER_HOUR),
-    });
-    sink.writeUsage('bedrock', {
-      stream,
-      buckets,
-      bucketSeconds: SECONDS_PER_HOUR,
-      facts,
-      cursor,
-      scope: { region },
-    });
-    summary.pages += 1;
-    summary.facts += facts.length;
-    request.onProgress?.({ source: 'bedrock', stream, done: pageEnd - start, total: window.end - start });
+    pass.writePage(pageEnd, facts.length, (cursor) =>
+      request.sink.writeUsage('bedrock', {
+        stream,
+        buckets,
+        bucketSeconds: SECONDS_PER_HOUR,
+        facts,
+        cursor,
+        scope: { region },
+      }),
+    );
   }
-  return summary;
+  return pass.summary;
 }
 
 function usageDimensions(

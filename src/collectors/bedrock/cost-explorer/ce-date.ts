@@ -1,14 +1,11 @@
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isoDay } from '../../../core/period.js';
 
-/** The `YYYY-MM-DD` Cost Explorer date of a UTC epoch second. */
-export function ceDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
-}
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The UTC midnight (epoch seconds) of a `YYYY-MM-DD` date, or `undefined` when it is not one. */
 export function parseCeDate(text: string | undefined): number | undefined {
   const match = DATE.exec(text ?? '');
   if (!match) return undefined;
   const millis = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return ceDate(millis / 1000) === text ? millis / 1000 : undefined;
+  return isoDay(millis / 1000) === text ? millis / 1000 : undefined;
 }

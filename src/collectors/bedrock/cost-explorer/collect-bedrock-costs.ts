@@ -5,10 +5,10 @@ import {
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
 import { type BilledFact, SECONDS_PER_DAY } from '../../../core/facts.js';
+import { isoDay } from '../../../core/period.js';
 import type { CollectRequest, StreamSummary } from '../../collector.js';
 import { collectStream, type PagedStream, type StreamWindow } from '../../paged-stream.js';
 import { bedrockCostFilter, bedrockCostGroupBy } from './bedrock-cost-filter.js';
-import { ceDate } from './ce-date.js';
 import { classifyCostExplorerError } from './classify-cost-explorer-error.js';
 import { costSchemaError } from './cost-schema-error.js';
 import { mapCostResults } from './map-cost-results.js';
@@ -76,7 +76,7 @@ export async function collectBedrockCosts({
 
   const readWindow = async (window: StreamWindow, days: StreamWindow) => {
     const input = {
-      TimePeriod: { Start: ceDate(days.start), End: ceDate(days.end) },
+      TimePeriod: { Start: isoDay(days.start), End: isoDay(days.end) },
       Granularity: 'DAILY' as const,
       Metrics: [costMetric],
       GroupBy: bedrockCostGroupBy(primaryTag),

@@ -1,6 +1,6 @@
 import { type CostExplorerClient, GetDimensionValuesCommand } from '@aws-sdk/client-cost-explorer';
+import { isoDay } from '../../../core/period.js';
 import type { StreamWindow } from '../../paged-stream.js';
-import { ceDate } from './ce-date.js';
 import { costSchemaError } from './cost-schema-error.js';
 import { BEDROCK_EDITION_SUFFIX } from './marketplace-service-family.js';
 
@@ -19,7 +19,7 @@ export async function resolveMarketplaceServices(
   do {
     const output = await client.send(
       new GetDimensionValuesCommand({
-        TimePeriod: { Start: ceDate(window.start), End: ceDate(window.end) },
+        TimePeriod: { Start: isoDay(window.start), End: isoDay(window.end) },
         Dimension: 'SERVICE',
         Context: 'COST_AND_USAGE',
         ...(token === undefined ? {} : { NextPageToken: token }),

@@ -5,7 +5,8 @@ import {
   paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
 import { AiSpendError } from '../../../core/errors.js';
-import { classifyAwsError } from '../quotas/classify-aws-error.js';
+import { BEDROCK_CONTROL_PLANE, endpointHint } from '../aws-service.js';
+import { classifyAwsError } from '../classify-aws-error.js';
 import { sourceModelId } from './source-model-id.js';
 
 /** An application inference profile: what it runs and how it is tagged (its team, its feature). */
@@ -39,18 +40,17 @@ export async function readApplicationProfiles({
   try {
     for await (const page of paginateListInferenceProfiles({ client }, { typeEquals: 'APPLICATION' })) {
       for (const summary of page.inferenceProfileSummaries ?? []) {
-        const profile = await describeProfile(client, summary);
+        const profile = await describeProfile(client, summary, region);
         profiles.set(profile.arn, profile);
         profiles.set(profile.id, profile);
       }
     }
   } catch (error) {
     throw classifyAwsError(error, {
-      service: 'the Bedrock control plane',
+      service: BEDROCK_CONTROL_PLANE,
       region,
-      permissionHint:
-        'grant bedrock:ListInferenceProfiles and bedrock:ListTagsForResource, or list the profiles under sources.bedrock.inference_profiles in ai-spend.yml',
-      endpointHint: `check AWS_ENDPOINT_URL_BEDROCK and that Bedrock is reachable in ${region}`,
+      permissions: ['ListInferenceProfiles', 'ListTagsForResource'],
+      orElse: 'list the profiles under sources.bedrock.inference_profiles in ai-spend.yml',
     });
   }
   return profiles;
@@ -59,6 +59,7 @@ export async function readApplicationProfiles({
 async function describeProfile(
   client: BedrockClient,
   summary: InferenceProfileSummary,
+  region: string,
 ): Promise<ApplicationProfile> {
   const arn = summary.inferenceProfileArn;
   const model = sourceModelId((summary.models ?? []).flatMap((entry) => entry.modelArn ?? []));
@@ -66,7 +67,7 @@ async function describeProfile(
     throw new AiSpendError(
       'provider_schema',
       `Bedrock listed an inference profile without an ARN or a model: ${JSON.stringify(summary)}`,
-      { hint: 'check AWS_ENDPOINT_URL_BEDROCK points at the Bedrock control plane' },
+      { hint: endpointHint(BEDROCK_CONTROL_PLANE, region) },
     );
   }
   const { tags = [] } = await client.send(new ListTagsForResourceCommand({ resourceARN: arn }));

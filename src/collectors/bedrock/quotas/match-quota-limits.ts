@@ -1,5 +1,5 @@
 import type { QuotaLimit } from '../../../core/facts.js';
-import { inferenceTypeOf } from './inference-type.js';
+import { inferenceTypeOf } from '../../../core/inference-type.js';
 import { parseQuotaName } from './parse-quota-name.js';
 import { modelIdKey, quotaModelKey } from './quota-model-key.js';
 

@@ -5,7 +5,8 @@ import {
   type ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import type { QuotaLimit } from '../../../core/facts.js';
-import { classifyAwsError } from './classify-aws-error.js';
+import { SERVICE_QUOTAS } from '../aws-service.js';
+import { classifyAwsError } from '../classify-aws-error.js';
 import { type BedrockQuotaValue, matchQuotaLimits } from './match-quota-limits.js';
 
 export interface ReadQuotaLimitsOptions {
@@ -40,10 +41,9 @@ export async function readQuotaLimits({
     }
   } catch (error) {
     throw classifyAwsError(error, {
-      service: 'Service Quotas',
+      service: SERVICE_QUOTAS,
       region,
-      permissionHint: `grant servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas (region ${region})`,
-      endpointHint: `check AWS_ENDPOINT_URL_SERVICE_QUOTAS and that Service Quotas is reachable in ${region}`,
+      permissions: ['ListServiceQuotas', 'ListAWSDefaultServiceQuotas'],
     });
   }
   return matchQuotaLimits({ region, modelIds, resolveModelId, quotas: [...quotas.values()] });

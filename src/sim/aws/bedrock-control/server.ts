@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { BedrockScenario } from '../../scenario-types.js';
-import { AwsError } from '../aws-json-server.js';
+import { AwsError, parseJsonBody, signingScope, startAwsHttpServer } from '../aws-json-server.js';
+import { countedFaults } from '../counted-faults.js';
 import { pageSlice } from '../service-quotas/page-slice.js';
 import { inferenceProfileSummary } from './inference-profile-summary.js';
 
@@ -38,7 +38,6 @@ export interface BedrockControlSimulator {
   close(): Promise<void>;
 }
 
-const SCOPE = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 const MAX_RESULTS = 1000;
 
 /**
@@ -52,11 +51,11 @@ export async function startBedrockControlSimulator({
   pageSize = 100,
 }: BedrockControlSimulatorOptions): Promise<BedrockControlSimulator> {
   const requests: BedrockControlRequest[] = [];
-  const pending = { accessDenied: 0, throttle: 0 };
+  const counted = countedFaults();
 
   const route = (request: BedrockControlRequest): unknown => {
-    if (pending.accessDenied > 0) {
-      pending.accessDenied -= 1;
+    const fault = counted.next();
+    if (fault === 'accessDenied') {
       const action =
         request.path === '/listTagsForResource' ? 'ListTagsForResource' : 'ListInferenceProfiles';
       throw new AwsError(
@@ -65,8 +64,7 @@ export async function startBedrockControlSimulator({
         403,
       );
     }
-    if (pending.throttle > 0) {
-      pending.throttle -= 1;
+    if (fault === 'throttle') {
       throw new AwsError('ThrottlingException', 'Too many requests, please wait before trying again.', 429);
     }
     const inRegion = scenario.profiles.filter((profile) => profile.region === request.region);
@@ -87,43 +85,26 @@ export async function startBedrockControlSimulator({
     throw new AwsError('UnknownOperationException', `no operation at ${request.method} ${request.path}`, 404);
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      try {
-        const request = parse(req, Buffer.concat(chunks).toString('utf8'));
+  const server = await startAwsHttpServer(
+    {
+      contentType: 'application/json',
+      internalErrorType: 'InternalServerException',
+      answer: (req, text) => {
+        const request = parse(req, text);
         requests.push(request);
-        send(res, 200, route(request));
-      } catch (error) {
-        const aws =
-          error instanceof AwsError ? error : new AwsError('InternalServerException', String(error), 500);
-        res.setHeader('x-amzn-errortype', aws.type);
-        send(res, aws.status, { message: aws.message });
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${address.port}`,
-    requests,
-    faults: {
-      accessDenied(count) {
-        pending.accessDenied += count;
+        return route(request);
       },
-      throttle(count) {
-        pending.throttle += count;
-      },
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+      errorReply: (error) => ({
+        headers: { 'x-amzn-errortype': error.type },
+        body: { message: error.message },
       }),
+    },
+    { host, port },
+  );
+  return {
+    ...server,
+    requests,
+    faults: counted.faults,
   };
 }
 
@@ -151,36 +132,13 @@ function listInferenceProfiles(
 }
 
 function parse(req: IncomingMessage, text: string): BedrockControlRequest {
-  const authorization = String(req.headers.authorization ?? '');
-  const scope = SCOPE.exec(authorization);
-  if (!authorization.startsWith('AWS4-HMAC-SHA256 ') || !scope) {
-    throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
-  }
-  if (scope[2] !== 'bedrock') {
-    throw new AwsError(
-      'InvalidSignatureException',
-      "Credential should be scoped to correct service: 'bedrock'",
-      403,
-    );
-  }
+  const { region } = signingScope(req, 'bedrock');
   const url = new URL(req.url ?? '/', 'http://simulator');
-  let body: unknown;
-  try {
-    body = text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new AwsError('ValidationException', 'request body is not JSON');
-  }
   return {
     method: req.method ?? 'GET',
     path: url.pathname.replace(/\/+$/, '') || '/',
     query: Object.fromEntries(url.searchParams),
-    region: scope[1] ?? '',
-    body: (body ?? {}) as Record<string, unknown>,
+    region,
+    body: parseJsonBody(text, 'ValidationException'),
   };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -6,7 +6,7 @@ import {
   readMetricDataRequest,
   retentionGranularity,
 } from './metric-data-request.js';
-import { decodeNextToken, encodeNextToken, requestFingerprint } from './next-token.js';
+import { decodeNextToken, encodeNextToken } from './next-token.js';
 import { periodStats, RETENTION_SECONDS } from './period-stats.js';
 
 export interface GetMetricDataContext {
@@ -38,8 +38,7 @@ export function getMetricData(
   { scenario, series, now, maxDatapointsPerCall }: GetMetricDataContext,
 ): { MetricDataResults: MetricDataResult[]; Messages: []; NextToken?: string } {
   const request = readMetricDataRequest(body, now);
-  const fingerprint = requestFingerprint(body);
-  const offset = decodeNextToken(body.NextToken, fingerprint);
+  const offset = decodeNextToken(body);
   const byModelId = new Map(series.map((one) => [one.modelId, one]));
   const statsCache = new Map<string, BedrockPeriodStats | null>();
   const limit = Math.min(request.maxDatapoints ?? Number.POSITIVE_INFINITY, maxDatapointsPerCall);
@@ -63,7 +62,7 @@ export function getMetricData(
   }
   const next = offset + limit;
   return next < seen
-    ? { MetricDataResults: results, Messages: [], NextToken: encodeNextToken(next, fingerprint) }
+    ? { MetricDataResults: results, Messages: [], NextToken: encodeNextToken(next, body) }
     : { MetricDataResults: results, Messages: [] };
 }
 

@@ -1,7 +1,7 @@
 import type { BedrockSeries } from '../../scenario-types.js';
 import { BEDROCK_NAMESPACE, MODEL_ID_DIMENSION, publishedMetricNames } from './bedrock-metrics.js';
 import { invalidParameter } from './cloudwatch-errors.js';
-import { decodeNextToken, encodeNextToken, requestFingerprint } from './next-token.js';
+import { decodeNextToken, encodeNextToken } from './next-token.js';
 import { type ActivityOf, LISTED_HORIZON_SECONDS, RECENTLY_ACTIVE_SECONDS } from './series-activity.js';
 
 interface ListedMetric {
@@ -51,11 +51,11 @@ export function listMetrics(
       }
     }
   }
-  const offset = decodeNextToken(body.NextToken, requestFingerprint(body));
+  const offset = decodeNextToken(body);
   const page = metrics.slice(offset, offset + pageSize);
   const next = offset + pageSize;
   return next < metrics.length
-    ? { Metrics: page, NextToken: encodeNextToken(next, requestFingerprint(body)) }
+    ? { Metrics: page, NextToken: encodeNextToken(next, body) }
     : { Metrics: page };
 }
 

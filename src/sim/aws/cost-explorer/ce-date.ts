@@ -20,11 +20,6 @@ export function parseCeDate(value: unknown, field: string): number {
   );
 }
 
-/** The `YYYY-MM-DD` spelling of a UTC epoch second. */
-export function formatCeDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
-}
-
 /** The UTC midnight at or before `seconds`. */
 export function utcMidnight(seconds: number): number {
   return Math.floor(seconds / DAY) * DAY;

@@ -1,5 +1,6 @@
+import { isoDay } from '../../../core/period.js';
 import type { BedrockCostRecord } from '../../scenario-types.js';
-import { formatCeDate, utcMidnight } from './ce-date.js';
+import { utcMidnight } from './ce-date.js';
 import { COST_METRICS, parseCostQuery, queryPeriods } from './cost-query.js';
 import type { MatchOptionPolicy } from './filter-expression.js';
 import { microsToUsd } from './micros-to-usd.js';
@@ -61,7 +62,7 @@ export function getCostAndUsage(body: Record<string, unknown>, context: CostAndU
       current = {
         period,
         result: {
-          TimePeriod: { Start: formatCeDate(start), End: formatCeDate(end) },
+          TimePeriod: { Start: isoDay(start), End: isoDay(end) },
           Total: grouped ? {} : metricValues(query.metrics, group),
           Groups: [],
           Estimated: end > estimatedAfter,

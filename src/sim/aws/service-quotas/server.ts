@@ -1,4 +1,5 @@
 import { AwsError, type AwsJsonServer, type AwsRequest, startAwsJsonServer } from '../aws-json-server.js';
+import { countedFaults } from '../counted-faults.js';
 import { pageSlice } from './page-slice.js';
 import { type SimulatedQuota, serviceQuotaItem } from './service-quota-item.js';
 
@@ -39,21 +40,18 @@ export async function startServiceQuotasSimulator({
   port = 0,
   pageSize = 100,
 }: ServiceQuotasSimulatorOptions): Promise<ServiceQuotasSimulator> {
-  const pending = { accessDenied: 0, throttle: 0 };
+  const counted = countedFaults();
 
   const handle = (request: AwsRequest): unknown => {
-    if (pending.accessDenied > 0) {
-      pending.accessDenied -= 1;
+    const fault = counted.next();
+    if (fault === 'accessDenied') {
       throw new AwsError(
         'AccessDeniedException',
         `User: arn:aws:iam::${accountId}:user/ai-spend is not authorized to perform: servicequotas:${request.operation}`,
         403,
       );
     }
-    if (pending.throttle > 0) {
-      pending.throttle -= 1;
-      throw new AwsError('TooManyRequestsException', 'Rate exceeded', 429);
-    }
+    if (fault === 'throttle') throw new AwsError('TooManyRequestsException', 'Rate exceeded', 429);
     const { body, region } = request;
     if (body.ServiceCode !== 'bedrock') {
       throw new AwsError(
@@ -116,17 +114,7 @@ export async function startServiceQuotasSimulator({
     host,
     port,
   });
-  return {
-    ...server,
-    faults: {
-      accessDenied(count) {
-        pending.accessDenied += count;
-      },
-      throttle(count) {
-        pending.throttle += count;
-      },
-    },
-  };
+  return { ...server, faults: counted.faults };
 }
 
 function matchesCode(quota: SimulatedQuota, code: unknown): boolean {

@@ -1,19 +1,16 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   type CloudWatchRegionOptions,
   collectCloudWatchRegion,
 } from '../../../../src/collectors/bedrock/cloudwatch/collect-cloudwatch-region.js';
 import type { CollectProgress } from '../../../../src/collectors/collector.js';
 import type { MetricPoint, UsageFact } from '../../../../src/core/facts.js';
-import {
-  type CloudWatchSimulator,
-  startCloudWatchSimulator,
-} from '../../../../src/sim/aws/cloudwatch/server.js';
+import type { CloudWatchSimulator } from '../../../../src/sim/aws/cloudwatch/server.js';
 import type {
   BedrockPeriodStats,
   BedrockScenario,
   BedrockSeries,
 } from '../../../../src/sim/scenario-types.js';
+import { cloudWatchClient, sims, start } from '../../../sim/aws/cloudwatch/sim-harness.js';
 import {
   ACCOUNT_ID,
   HOUR,
@@ -23,24 +20,13 @@ import {
 } from '../../../sim/aws/cloudwatch/small-bedrock-scenario.js';
 import type { MemorySink } from '../../../support/memory-sink.js';
 
-export const sims: CloudWatchSimulator[] = [];
+export { cloudWatchClient, sims };
 
 export async function startSim(
   scenario: BedrockScenario,
   options: { maxDatapointsPerCall?: number; listPageSize?: number } = {},
 ): Promise<CloudWatchSimulator> {
-  const sim = await startCloudWatchSimulator({ scenario, now: () => NOW, ...options });
-  sims.push(sim);
-  return sim;
-}
-
-export function cloudWatchClient(url: string, region: string): CloudWatchClient {
-  return new CloudWatchClient({
-    region,
-    endpoint: url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return (await start({ scenario, ...options })).sim;
 }
 
 /** The profile resolves to the model it copies, with the tags of the feature it serves. */

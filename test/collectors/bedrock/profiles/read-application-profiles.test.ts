@@ -1,84 +1,29 @@
-import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readApplicationProfiles } from '../../../../src/collectors/bedrock/profiles/read-application-profiles.js';
 import { AiSpendError } from '../../../../src/core/errors.js';
-import {
-  type BedrockControlSimulator,
-  startBedrockControlSimulator,
-} from '../../../../src/sim/aws/bedrock-control/server.js';
-import type { BedrockProfile } from '../../../../src/sim/scenario-types.js';
-
-const ARN = (region: string, id: string) =>
-  `arn:aws:bedrock:${region}:111122223333:application-inference-profile/${id}`;
-const PROFILES: BedrockProfile[] = [
-  {
-    arn: ARN('us-east-1', 'srch0001'),
-    region: 'us-east-1',
-    name: 'search-ask-docs',
-    copyFrom: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
-    tags: { team: 'search', feature: 'ask-docs' },
-  },
-  {
-    arn: ARN('us-east-1', 'supp0001'),
-    region: 'us-east-1',
-    name: 'support-bot',
-    copyFrom: 'anthropic.claude-haiku-4-5-20251001-v1:0',
-    tags: { team: 'support' },
-  },
-  {
-    arn: ARN('us-east-1', 'glob0001'),
-    region: 'us-east-1',
-    name: 'global-sonnet',
-    copyFrom: 'global.anthropic.claude-sonnet-4-6',
-    tags: {},
-  },
-  {
-    arn: ARN('eu-west-1', 'euro0001'),
-    region: 'eu-west-1',
-    name: 'eu-search',
-    copyFrom: 'eu.amazon.nova-pro-v1:0',
-    tags: { team: 'search' },
-  },
-];
-
-let sim: BedrockControlSimulator | undefined;
+import { client, profileArn, sims, start } from '../../../sim/aws/bedrock-control/sim-harness.js';
 
 afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
+  await Promise.all(sims.splice(0).map((sim) => sim.close()));
 });
-
-async function start(pageSize?: number): Promise<BedrockControlSimulator> {
-  sim = await startBedrockControlSimulator({ scenario: { profiles: PROFILES }, pageSize });
-  return sim;
-}
-
-function client(url: string, region = 'us-east-1'): BedrockClient {
-  return new BedrockClient({
-    region,
-    endpoint: url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-}
 
 describe('readApplicationProfiles', () => {
   it('maps each of 3 profile ARNs to the model it copies and its tags', async () => {
     const { url } = await start();
     const profiles = await readApplicationProfiles({ client: client(url), region: 'us-east-1' });
     expect(new Set(profiles.values()).size).toBe(3);
-    expect(profiles.get(ARN('us-east-1', 'srch0001'))).toEqual({
-      arn: ARN('us-east-1', 'srch0001'),
+    expect(profiles.get(profileArn('us-east-1', 'srch0001'))).toEqual({
+      arn: profileArn('us-east-1', 'srch0001'),
       id: 'srch0001',
       name: 'search-ask-docs',
       model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
       tags: { team: 'search', feature: 'ask-docs' },
     });
-    expect(profiles.get(ARN('us-east-1', 'supp0001'))).toMatchObject({
+    expect(profiles.get(profileArn('us-east-1', 'supp0001'))).toMatchObject({
       model: 'anthropic.claude-haiku-4-5-20251001-v1:0',
       tags: { team: 'support' },
     });
-    expect(profiles.get(ARN('us-east-1', 'glob0001'))).toMatchObject({
+    expect(profiles.get(profileArn('us-east-1', 'glob0001'))).toMatchObject({
       model: 'global.anthropic.claude-sonnet-4-6',
       tags: {},
     });
@@ -87,7 +32,7 @@ describe('readApplicationProfiles', () => {
   it('finds a profile by its id as well as by its ARN', async () => {
     const { url } = await start();
     const profiles = await readApplicationProfiles({ client: client(url), region: 'us-east-1' });
-    expect(profiles.get('supp0001')).toBe(profiles.get(ARN('us-east-1', 'supp0001')));
+    expect(profiles.get('supp0001')).toBe(profiles.get(profileArn('us-east-1', 'supp0001')));
   });
 
   it('reads eu-west-1 apart: 1 profile copying eu.amazon.nova-pro-v1:0', async () => {
@@ -117,7 +62,7 @@ describe('readApplicationProfiles', () => {
     expect(error).toBeInstanceOf(AiSpendError);
     expect(error).toMatchObject({
       code: 'provider_auth',
-      hint: 'grant bedrock:ListInferenceProfiles and bedrock:ListTagsForResource, or list the profiles under sources.bedrock.inference_profiles in ai-spend.yml',
+      hint: 'grant bedrock:ListInferenceProfiles and bedrock:ListTagsForResource in us-east-1 to the AWS credentials ai-spend runs with, or list the profiles under sources.bedrock.inference_profiles in ai-spend.yml',
     });
   });
 

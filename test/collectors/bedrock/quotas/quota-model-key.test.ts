@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferenceTypeOf } from '../../../../src/collectors/bedrock/quotas/inference-type.js';
 import { modelIdKey, quotaModelKey } from '../../../../src/collectors/bedrock/quotas/quota-model-key.js';
+import { inferenceTypeOf } from '../../../../src/core/inference-type.js';
 
 describe('quotaModelKey and modelIdKey', () => {
   it.each([

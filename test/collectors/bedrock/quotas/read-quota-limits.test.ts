@@ -206,7 +206,7 @@ describe('readQuotaLimits', () => {
     expect(error).toBeInstanceOf(AiSpendError);
     expect(error).toMatchObject({
       code: 'provider_auth',
-      hint: 'grant servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas (region us-east-1)',
+      hint: 'grant servicequotas:ListServiceQuotas and servicequotas:ListAWSDefaultServiceQuotas in us-east-1 to the AWS credentials ai-spend runs with',
     });
   });
 

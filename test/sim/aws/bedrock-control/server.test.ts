@@ -1,67 +1,12 @@
-import {
-  BedrockClient,
-  ListInferenceProfilesCommand,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-bedrock';
+import { ListInferenceProfilesCommand, ListTagsForResourceCommand } from '@aws-sdk/client-bedrock';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type BedrockControlSimulator,
-  startBedrockControlSimulator,
-} from '../../../../src/sim/aws/bedrock-control/server.js';
-import type { BedrockProfile } from '../../../../src/sim/scenario-types.js';
+import { client, profileArn, sims, start } from './sim-harness.js';
 
-const SEARCH_ARN = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/srch0001';
-const PROFILES: BedrockProfile[] = [
-  {
-    arn: SEARCH_ARN,
-    region: 'us-east-1',
-    name: 'search-ask-docs',
-    copyFrom: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
-    tags: { team: 'search', feature: 'ask-docs' },
-  },
-  {
-    arn: 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/supp0001',
-    region: 'us-east-1',
-    name: 'support-bot',
-    copyFrom: 'anthropic.claude-haiku-4-5-20251001-v1:0',
-    tags: { team: 'support' },
-  },
-  {
-    arn: 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/glob0001',
-    region: 'us-east-1',
-    name: 'global-sonnet',
-    copyFrom: 'global.anthropic.claude-sonnet-4-6',
-    tags: {},
-  },
-  {
-    arn: 'arn:aws:bedrock:eu-west-1:111122223333:application-inference-profile/euro0001',
-    region: 'eu-west-1',
-    name: 'eu-search',
-    copyFrom: 'eu.amazon.nova-pro-v1:0',
-    tags: { team: 'search' },
-  },
-];
-
-let sim: BedrockControlSimulator | undefined;
+const SEARCH_ARN = profileArn('us-east-1', 'srch0001');
 
 afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
+  await Promise.all(sims.splice(0).map((sim) => sim.close()));
 });
-
-async function start(pageSize?: number): Promise<BedrockControlSimulator> {
-  sim = await startBedrockControlSimulator({ scenario: { profiles: PROFILES }, pageSize });
-  return sim;
-}
-
-function client(url: string, region = 'us-east-1'): BedrockClient {
-  return new BedrockClient({
-    region,
-    endpoint: url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-}
 
 describe('startBedrockControlSimulator', () => {
   it('lists the 3 us-east-1 application profiles over GET /inference-profiles?type=APPLICATION', async () => {

@@ -21,14 +21,16 @@ export async function start(
   const { scenario = smallBedrockScenario(), ...limits } = options;
   const sim = await startCloudWatchSimulator({ scenario, now: () => NOW, ...limits });
   sims.push(sim);
-  const client = (region: string) =>
-    new CloudWatchClient({
-      region,
-      endpoint: sim.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
-  return { sim, client };
+  return { sim, client: (region: string) => cloudWatchClient(sim.url, region) };
+}
+
+export function cloudWatchClient(url: string, region: string): CloudWatchClient {
+  return new CloudWatchClient({
+    region,
+    endpoint: url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
 }
 
 /** Every listed metric as `MetricName Name=Value`, all pages, sorted. */
