@@ -9,6 +9,16 @@ export interface MessageView {
   sections: MessageSection[];
   /** Small print under the answer: freshness stamps, labels ("estimated"), hints. */
   context: string[];
+  /** Buttons under the message (Acknowledge, Snooze 24h, ...); `value` travels back with the press. */
+  actions?: MessageAction[];
+}
+
+export interface MessageAction {
+  /** Stable id of what the button does, e.g. `alert.acknowledge`. */
+  id: string;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
 }
 
 export interface MessageSection {
