@@ -43,8 +43,9 @@ export function createSpendQueries(db: Database.Database) {
   };
   const pick = (subject: SpendSubject) =>
     subject.kind === 'team' && subject.name === 'all' ? statements.all : statements[subject.kind];
+  // A source read per region (Bedrock: `usage:us-east-1`, ...) is as fresh as its stalest region.
   const usageCursors = db.prepare(
-    "SELECT source, max(position) AS position FROM cursors WHERE stream = 'usage' GROUP BY source",
+    "SELECT source, min(position) AS position FROM cursors WHERE stream = 'usage' OR stream LIKE 'usage:%' GROUP BY source",
   );
   const billedDays = db.prepare('SELECT source, max(day) AS day FROM billed_coverage GROUP BY source');
   const teams = db.prepare('SELECT DISTINCT team FROM dims ORDER BY team').pluck();

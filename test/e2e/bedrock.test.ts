@@ -118,6 +118,13 @@ describe('Amazon Bedrock through the AWS SDK clients and the simulators', () => 
     expect(view.by_team?.reduce((sum, entry) => sum + entry.micros, 0)).toBe(view.total_micros);
   });
 
+  it('stamps Bedrock answers with the freshness of its stalest region and its last billed day', () => {
+    const view = app.answer('provider bedrock 7d').data as unknown as TeamSpendView;
+    expect(view.freshness.sources).toEqual([
+      { source: 'bedrock', usage_through: '2026-11-29T14:00:00Z', billed_through: '2026-11-28' },
+    ]);
+  });
+
   it('answers `model claude-haiku-4-5` with the Bedrock profiles of that family', () => {
     const view = app.answer('model claude-haiku-4-5 7d').data as unknown as TeamSpendView;
     expect(view).toMatchObject({ kind: 'model_spend', model: 'claude-haiku-4-5' });
