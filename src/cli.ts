@@ -41,11 +41,15 @@ program
   .description('run the bot and its schedule; with no credentials, run the built-in demo')
   .action(async () => {
     const environment = readEnvironment(process.env);
-    if (!environment.anthropic.adminKey && !environment.openai.adminKey) {
+    const config = loadConfig({ path: environment.configPath, env: process.env });
+    const { sources } = enabledSources(config, environment);
+    const chat = environment.slack.botToken !== undefined || environment.microsoft.appId !== undefined;
+    // Nothing to read and nobody to talk to: show what ai-spend does on the built-in demo instead.
+    if (sources.length === 0 && !chat) {
       await runDemo({ interactive: process.stdin.isTTY === true });
       return;
     }
-    await runBot(loadApp(), loadConfig({ path: environment.configPath, env: process.env }));
+    await runBot(loadApp(), config, environment);
   });
 
 program

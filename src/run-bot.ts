@@ -1,4 +1,6 @@
 import { renderCollectSummary } from './chat/render-collect-summary.js';
+import { createSlackApp } from './chat/slack/create-slack-app.js';
+import type { Environment } from './config/environment.js';
 import type { AiSpendConfig } from './config/load-config.js';
 import { schedule } from './jobs/schedule.js';
 import type { App } from './main.js';
@@ -7,7 +9,7 @@ import type { App } from './main.js';
  * Runs for real: a collection pass now, then on the configured schedule, reporting to the
  * console, until SIGINT or SIGTERM. Chat platforms attach here as they are configured.
  */
-export async function runBot(app: App, config: AiSpendConfig): Promise<void> {
+export async function runBot(app: App, config: AiSpendConfig, environment: Environment): Promise<void> {
   const log = (line: string) => {
     process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -30,11 +32,32 @@ export async function runBot(app: App, config: AiSpendConfig): Promise<void> {
   };
   const { collect: cron, timezone } = config.schedule;
   log(`ai-spend collecting ${app.sources.join(', ') || 'nothing'} on "${cron}" (${timezone})`);
+  const slack = await startSlack(app, environment, log);
   const jobs = schedule([{ name: 'collect', cron, run: collectOnce }], timezone);
   await Promise.race([collectOnce(), stopped]);
   await stopped;
   await jobs.stop();
+  await slack?.stop();
   await inFlight;
   app.close();
   log('ai-spend stopped');
+}
+
+/** The Slack app, when a bot token and a signing secret (HTTP) or an app token (Socket Mode) are set. */
+async function startSlack(app: App, environment: Environment, log: (line: string) => void) {
+  const { botToken, signingSecret, appToken, apiUrl } = environment.slack;
+  if (botToken === undefined || (signingSecret === undefined && appToken === undefined)) return undefined;
+  const slack = createSlackApp({
+    answer: (text) => app.answer(text),
+    botToken,
+    ...(signingSecret === undefined ? {} : { signingSecret }),
+    ...(appToken === undefined ? {} : { appToken }),
+    ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
+    port: environment.port,
+  });
+  const { port } = await slack.start();
+  log(
+    `Slack: /ai-spend answered ${appToken === undefined ? `on http://0.0.0.0:${port}/slack/events` : 'over Socket Mode'}`,
+  );
+  return slack;
 }

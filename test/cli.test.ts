@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigYaml } from '../src/sim/scenario/demo-config.js';
 import { generateScenario } from '../src/sim/scenario/generate-scenario.js';
 import { type Simulators, startSimulators } from '../src/sim/start-simulators.js';
+import { startFakeSlackApi } from './support/fake-slack-api.js';
+import { postSlashCommand } from './support/slack-requests.js';
 
 const CLI = resolve('dist/cli.js');
 const end = Math.floor(Date.now() / 1000 / 3600) * 3600;
@@ -18,6 +22,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await simulators.close();
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
 
 interface Run {
   code: number | null;
@@ -148,6 +160,52 @@ describe('ai-spend (the built command)', () => {
     const exited = new Promise<number | null>((done) => child.on('close', done));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('`start` with Slack credentials answers a signed /ai-spend over HTTP on PORT', async () => {
+    const { dir, env } = workspace();
+    const slack = await startFakeSlackApi();
+    const port = await freePort();
+    const signingSecret = 'cli-test-signing-secret';
+    const child = spawn(process.execPath, [CLI, 'start'], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...env,
+        SLACK_BOT_TOKEN: 'xoxb-cli-test',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+      },
+    });
+    try {
+      let stdout = '';
+      await new Promise<void>((done) => {
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          if (stdout.includes('rollups rebuilt')) done();
+        });
+      });
+      expect(stdout).toContain(`Slack: /ai-spend answered on http://0.0.0.0:${port}/slack/events`);
+      const answer = await postSlashCommand(`http://127.0.0.1:${port}`, signingSecret, {
+        text: 'team search 7d',
+        responseUrl: slack.responseUrl('cli'),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.json?.response_type).toBe('ephemeral');
+      expect(answer.text).toMatch(/Team \*search\* spent \$[\d,]+\.\d\d/);
+      const refused = await postSlashCommand(`http://127.0.0.1:${port}`, signingSecret, {
+        text: 'team search 7d',
+        responseUrl: slack.responseUrl('cli'),
+        signWith: 'wrong-secret',
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      const exited = new Promise<number | null>((done) => child.on('close', done));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await slack.close();
+    }
   });
 
   it('prints the JSON Schema of ai-spend.yml', async () => {

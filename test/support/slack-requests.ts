@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+
+/** Slack's v0 signature headers for a raw body: HMAC-SHA256 of `v0:<timestamp>:<body>`. */
+export function slackHeaders(
+  signingSecret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signature = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${signature}` };
+}
+
+export interface SlackHttpAnswer {
+  status: number;
+  contentType: string | null;
+  text: string;
+  /** The JSON body, when there is one. */
+  json: Record<string, unknown> | undefined;
+}
+
+/** POSTs a slash command exactly as Slack does: a signed form body, bare form content type. */
+export async function postSlashCommand(
+  base: string,
+  signingSecret: string,
+  {
+    text,
+    responseUrl,
+    userId = 'U0ASKER',
+    timestamp,
+    signWith = signingSecret,
+  }: { text: string; responseUrl: string; userId?: string; timestamp?: number; signWith?: string },
+): Promise<SlackHttpAnswer> {
+  const body = new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: 'T0ACME',
+    team_domain: 'acme',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: userId,
+    user_name: 'asker',
+    command: '/ai-spend',
+    text,
+    api_app_id: 'A0AISPEND',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1.2.abc',
+  }).toString();
+  return send(`${base}/slack/events`, body, {
+    ...slackHeaders(signWith, body, timestamp),
+    // Bolt parses a form only under this exact content type (no charset).
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+}
+
+/** POSTs an Events API callback (JSON), signed. */
+export async function postEvent(
+  base: string,
+  signingSecret: string,
+  event: Record<string, unknown>,
+): Promise<SlackHttpAnswer> {
+  const body = JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0ACME',
+    api_app_id: 'A0AISPEND',
+    type: 'event_callback',
+    event_id: 'Ev0HOME',
+    event_time: 1_764_400_000,
+    authorizations: [{ team_id: 'T0ACME', user_id: 'U0AISPEND', is_bot: true }],
+    event,
+  });
+  return send(`${base}/slack/events`, body, {
+    ...slackHeaders(signingSecret, body),
+    'content-type': 'application/json',
+  });
+}
+
+async function send(url: string, body: string, headers: Record<string, string>): Promise<SlackHttpAnswer> {
+  const response = await fetch(url, { method: 'POST', body, headers });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type');
+  return {
+    status: response.status,
+    contentType,
+    text,
+    json: contentType?.startsWith('application/json')
+      ? (JSON.parse(text) as Record<string, unknown>)
+      : undefined,
+  };
+}
