@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { BilledPage, FactSink, MetricPage, UsagePage } from '../collectors/collector.js';
+import type { BilledPage, FactSink, UsagePage } from '../collectors/collector.js';
 import { AiSpendError } from '../core/errors.js';
 import {
   type BilledFact,
-  type QuotaLimit,
   SECONDS_PER_DAY,
   type SourceId,
   type TokenCounts,
@@ -11,6 +10,7 @@ import {
 } from '../core/facts.js';
 import type { Estimate, PriceBook } from '../core/pricing/types.js';
 import type { DimsRepository } from './dims-repository.js';
+import { createSignalWriters } from './signal-writers.js';
 
 export interface FactSinkOptions {
   db: Database.Database;
@@ -138,71 +138,6 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     if (page.cursor !== undefined) writeCursor.run(source, page.stream, page.cursor, clock());
   });
 
-  const upsertPoint =
-    db.prepare(`INSERT INTO metric_points (source, metric, stat, region, model, bucket_start,
-      bucket_seconds, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (source, metric, stat, region, bucket_start, model, bucket_seconds)
-    DO UPDATE SET value = excluded.value`);
-  const writeMetrics = db.transaction((source: SourceId, page: MetricPage) => {
-    for (const point of page.points) {
-      if (!Number.isFinite(point.value)) {
-        throw new AiSpendError(
-          'input_invalid',
-          `${point.metric} ${point.stat} for ${point.model} is not a number`,
-        );
-      }
-      upsertPoint.run(
-        source,
-        point.metric,
-        point.stat,
-        point.region,
-        point.model,
-        point.bucketStart,
-        point.bucketSeconds,
-        point.value,
-      );
-    }
-    if (page.cursor !== undefined) writeCursor.run(source, page.stream, page.cursor, clock());
-  });
-  const deleteQuotas = db.prepare(
-    "DELETE FROM quota_limits WHERE source = ? AND region = ? AND origin = 'service_quotas'",
-  );
-  const insertQuota =
-    db.prepare(`INSERT INTO quota_limits (source, region, model, inference_type, unit, value, origin,
-      quota_code, quota_name, refreshed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (source, region, model, inference_type, unit) DO UPDATE SET value = excluded.value,
-      origin = excluded.origin, quota_code = excluded.quota_code, quota_name = excluded.quota_name,
-      refreshed_at = excluded.refreshed_at`);
-  const quotaStream = (region: string) => `quotas:${region}`;
-  const writeQuotas = db.transaction(
-    (source: SourceId, region: string, limits: QuotaLimit[], refreshedAt: number) => {
-      deleteQuotas.run(source, region);
-      for (const limit of limits) {
-        if (limit.region !== region) continue;
-        insertQuota.run(
-          source,
-          region,
-          limit.model,
-          limit.inferenceType,
-          limit.unit,
-          limit.value,
-          limit.origin,
-          limit.quotaCode ?? null,
-          limit.quotaName ?? null,
-          refreshedAt,
-        );
-      }
-      // Stored as a cursor so a region with no quota at all still counts as refreshed.
-      db.prepare(`INSERT INTO cursors (source, stream, position, updated_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (source, stream) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`).run(
-        source,
-        quotaStream(region),
-        refreshedAt,
-        clock(),
-      );
-    },
-  );
-
   // Ids cached during a transaction that rolled back point at rows that do not exist.
   const discardingCaches =
     <T extends unknown[]>(write: (...args: T) => void) =>
@@ -220,9 +155,7 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
     cursor: (source, stream) => readCursor.get(source, stream),
     writeUsage: discardingCaches((source: SourceId, page: UsagePage) => writeUsage(source, page)),
     writeBilled: discardingCaches((source: SourceId, page: BilledPage) => writeBilled(source, page)),
-    writeMetrics: (source, page) => writeMetrics(source, page),
-    writeQuotas: (source, region, limits, refreshedAt) => writeQuotas(source, region, limits, refreshedAt),
-    quotasRefreshedAt: (source, region) => readCursor.get(source, quotaStream(region)),
+    ...createSignalWriters({ db, clock, writeCursor, readCursor }),
   };
 }
 
