@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { createConsoleProgress } from './chat/console-progress.js';
 import { renderCollectSummary } from './chat/render-collect-summary.js';
@@ -98,6 +99,29 @@ program
       process.stdout.write(
         options.json ? `${JSON.stringify(reply.data, null, 2)}\n` : `${renderText(reply.message)}\n`,
       );
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('digest')
+  .description('build the weekly digest (last complete week, Monday to Monday UTC) and print it')
+  .option('--team <team>', 'one team instead of the whole organisation')
+  .option('--png <file>', 'also write the chart (spend per day by provider) as a PNG')
+  .option('--json', 'print the digest view as JSON')
+  .option('--demo', `build it from the demo database (${DEMO_DB_PATH})`)
+  .action((options: { team?: string; png?: string; json?: boolean; demo?: boolean }) => {
+    const app = options.demo ? openDemoApp() : loadApp();
+    try {
+      const digest = app.digest(options.team === undefined ? {} : { team: options.team.toLowerCase() });
+      process.stdout.write(
+        options.json ? `${JSON.stringify(digest.view, null, 2)}\n` : `${renderText(digest.message)}\n`,
+      );
+      if (options.png) {
+        writeFileSync(options.png, digest.chartPng);
+        process.stderr.write(`chart written to ${options.png}\n`);
+      }
     } finally {
       app.close();
     }

@@ -11,6 +11,7 @@ import type { QuotaLimit, SourceId } from './core/facts.js';
 import { inferenceTypeOf } from './core/inference-type.js';
 import { createPriceBook } from './core/pricing/price-book.js';
 import { type CollectSummary, collect } from './jobs/collect.js';
+import { buildDigest, type Digest } from './jobs/digest.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
 import { openDatabase } from './store/open-database.js';
@@ -45,6 +46,8 @@ export interface App {
     onRebuild?: (progress: RebuildProgress) => void;
   }): Promise<CollectSummary>;
   answer(text: string): Answer;
+  /** The weekly digest of a team (or `all`) for the last complete week. */
+  digest(options?: { team?: string }): Digest;
   close(): void;
 }
 
@@ -94,6 +97,8 @@ export function createApp({
         { since, until },
       ),
     answer: (text) => answerText(text, clock(), answerDeps),
+    digest: (options) =>
+      buildDigest({ db, config, sources, quotaOverrides: answerDeps.quotaOverrides }, clock(), options),
     close: () => db.close(),
   };
 }
