@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -215,11 +215,24 @@ describe('ai-spend (the built command)', () => {
   });
 
   it('`demo` collects the built-in story through the SDKs and prints its answers, no credentials needed', async () => {
-    const demo = await run(['demo'], {});
+    const dir = mkdtempSync(join(tmpdir(), 'ai-spend-cli-'));
+    const demo = await run(['demo'], {}, dir);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toMatch(/✓ anthropic: usage \d+ facts/);
+    expect(demo.stdout).toMatch(/✓ bedrock: usage:us-east-1 \d+ facts/);
     expect(demo.stdout).toMatch(/\/ai-spend team search 7d\nsearch · 7d · \$/);
     expect(demo.stdout).toMatch(/Nobody owns API key key_orphan_7f3a/);
     expect(demo.stdout).toMatch(/is unallocated/);
+    expect(demo.stdout).toMatch(/\/ai-spend quota 7d\nQuotas · 7d\n1 of \d+ quotas reached 80%/);
+    expect(demo.stdout).toMatch(
+      /\/ai-spend latency 14d\nTime to first token · 14d\nShifted: us\.anthropic\.claude-sonnet-4-5/,
+    );
+
+    const digest = await run(['digest', '--demo', '--png', 'chart.png'], {}, dir);
+    expect(digest.code).toBe(0);
+    expect(digest.stdout).toMatch(/^Weekly digest · All teams · \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
+    expect(digest.stdout).toMatch(/Top movers/);
+    const png = readFileSync(join(dir, 'chart.png'));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   });
 });
