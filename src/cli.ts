@@ -105,6 +105,28 @@ program
   });
 
 program
+  .command('analyze')
+  .description('one pass of every alert rule; new alerts go to the outbox and are printed')
+  .option('--demo', `analyze the demo database (${DEMO_DB_PATH})`)
+  .action(async (options: { demo?: boolean }) => {
+    const app = options.demo ? openDemoApp() : loadApp();
+    try {
+      const summary = await app.analyze();
+      for (const message of summary.messages) {
+        process.stdout.write(
+          `── ${message.kind} for ${message.channel ?? 'no channel'}\n${renderText(message.view)}\n\n`,
+        );
+      }
+      for (const note of summary.notes) process.stderr.write(`note: ${note}\n`);
+      process.stdout.write(
+        `alerts: ${summary.opened} opened, ${summary.resolved} resolved, ${summary.escalated} escalated, ${summary.unchanged} unchanged\n`,
+      );
+    } finally {
+      app.close();
+    }
+  });
+
+program
   .command('digest')
   .description('build the weekly digest (last complete week, Monday to Monday UTC) and print it')
   .option('--team <team>', 'one team instead of the whole organisation')

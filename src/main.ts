@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { actOnAlert } from './chat/act-on-alert.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
+import type { AlertButtonOutcome } from './chat/slack/alert-buttons.js';
+import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/deliver-slack.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
 import { createBedrockCollector } from './collectors/bedrock/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
@@ -10,7 +13,9 @@ import { compileAttribution } from './core/attribution/attribute.js';
 import type { QuotaLimit, SourceId } from './core/facts.js';
 import { inferenceTypeOf } from './core/inference-type.js';
 import { createPriceBook } from './core/pricing/price-book.js';
+import { type AnalyzeSummary, analyze } from './jobs/analyze.js';
 import { type CollectSummary, collect } from './jobs/collect.js';
+import { type DeliverSummary, deliver } from './jobs/deliver.js';
 import { buildDigest, type Digest } from './jobs/digest.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
@@ -48,6 +53,12 @@ export interface App {
   answer(text: string): Answer;
   /** The weekly digest of a team (or `all`) for the last complete week. */
   digest(options?: { team?: string }): Digest;
+  /** One pass of every alert rule; new, resolved and escalated alerts go to the outbox. */
+  analyze(): Promise<AnalyzeSummary>;
+  /** Sends what the outbox holds for the configured chat platforms. */
+  deliver(options?: { onProblem?: (problem: DeliveryProblem) => void }): Promise<DeliverSummary>;
+  /** A press on an alert's Acknowledge / Snooze / Expected button. */
+  actOnAlert(press: { actionId: string; alertId: number; userId: string }): AlertButtonOutcome;
   close(): void;
 }
 
@@ -69,6 +80,14 @@ export function createApp({
   const sink = createFactSink({ db, dims, priceBook, clock });
   const queries = createSpendQueries(db);
   const signals = createSignalQueries(db);
+  const { botToken, apiUrl } = environment.slack;
+  const slackClient =
+    botToken === undefined
+      ? undefined
+      : createSlackDeliveryClient({
+          token: botToken,
+          ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
+        });
   const answerDeps = {
     queries,
     signals,
@@ -97,6 +116,24 @@ export function createApp({
         { since, until },
       ),
     answer: (text) => answerText(text, clock(), answerDeps),
+    analyze: () => analyze({ db, config, quotaOverrides: answerDeps.quotaOverrides }, clock()),
+    deliver: ({ onProblem } = {}) =>
+      deliver(
+        {
+          db,
+          ...(slackClient === undefined
+            ? {}
+            : {
+                slack: {
+                  client: slackClient,
+                  ...(config.slack.defaultChannel ? { defaultChannel: config.slack.defaultChannel } : {}),
+                },
+              }),
+          ...(onProblem ? { onProblem } : {}),
+        },
+        clock(),
+      ),
+    actOnAlert: (press) => actOnAlert(db, press, clock()),
     digest: (options) =>
       buildDigest({ db, config, sources, quotaOverrides: answerDeps.quotaOverrides }, clock(), options),
     close: () => db.close(),

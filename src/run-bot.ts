@@ -17,11 +17,24 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  const deliverOnce = async () => {
+    const summary = await app.deliver({
+      onProblem: (problem) => log(`delivery: ${problem.message} → ${problem.hint}`),
+    });
+    const sent = summary.slack?.sent ?? 0;
+    if (sent > 0) log(`delivered ${sent} message${sent === 1 ? '' : 's'} to Slack`);
+  };
   let inFlight: Promise<void> = Promise.resolve();
   const collectOnce = () => {
     inFlight = app.collect().then(
-      (summary) => {
+      async (summary) => {
         for (const line of renderCollectSummary(summary)) log(line);
+        const alerts = await app.analyze();
+        if (alerts.opened + alerts.resolved + alerts.escalated > 0) {
+          log(`alerts: ${alerts.opened} opened, ${alerts.resolved} resolved, ${alerts.escalated} escalated`);
+        }
+        for (const note of alerts.notes) log(`alerts: ${note}`);
+        await deliverOnce();
       },
       // The job runner is the error sink for the unexpected: log it, keep the schedule going.
       (error: unknown) => {
@@ -33,7 +46,16 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
   const { collect: cron, timezone } = config.schedule;
   log(`ai-spend collecting ${app.sources.join(', ') || 'nothing'} on "${cron}" (${timezone})`);
   const slack = await startSlack(app, environment, log);
-  const jobs = schedule([{ name: 'collect', cron, run: collectOnce }], timezone);
+  const jobs = schedule(
+    [
+      { name: 'collect', cron, run: collectOnce },
+      // The outbox is retried often: a Slack outage or 429 only delays a message.
+      ...(slack
+        ? [{ name: 'deliver', cron: '*/15 * * * * *', run: () => deliverOnce().catch(() => undefined) }]
+        : []),
+    ],
+    timezone,
+  );
   await Promise.race([collectOnce(), stopped]);
   await stopped;
   await jobs.stop();
@@ -49,6 +71,7 @@ async function startSlack(app: App, environment: Environment, log: (line: string
   if (botToken === undefined || (signingSecret === undefined && appToken === undefined)) return undefined;
   const slack = createSlackApp({
     answer: (text) => app.answer(text),
+    onAlertButton: (press) => app.actOnAlert(press),
     botToken,
     ...(signingSecret === undefined ? {} : { signingSecret }),
     ...(appToken === undefined ? {} : { appToken }),

@@ -15,7 +15,12 @@ export function renderText(view: MessageView): string {
       const bar = row.share === undefined ? '' : `  ${shareBar(row.share)} ${percent(row.share)}`;
       lines.push(`  ${plain(row.label).padEnd(labelWidth)}  ${plain(row.value).padStart(valueWidth)}${bar}`);
     }
-    if (section.text) lines.push(...plain(section.text).split('\n').map((line) => `  ${line}`));
+    if (section.text)
+      lines.push(
+        ...plain(section.text)
+          .split('\n')
+          .map((line) => `  ${line}`),
+      );
     if (section.more) lines.push(`  … and ${section.more} more`);
   }
   if (view.context.length > 0) lines.push('', ...view.context.map((line) => plain(line)));

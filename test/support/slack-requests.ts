@@ -87,3 +87,48 @@ async function send(url: string, body: string, headers: Record<string, string>):
       : undefined,
   };
 }
+
+/** POSTs a `block_actions` interaction (a button press) exactly as Slack does: signed `payload=` form. */
+export async function postButtonPress(
+  base: string,
+  signingSecret: string,
+  {
+    actionId,
+    value,
+    userId,
+    responseUrl,
+  }: { actionId: string; value: string; userId: string; responseUrl: string },
+): Promise<SlackHttpAnswer> {
+  const payload = {
+    type: 'block_actions',
+    user: { id: userId, username: 'oncall', team_id: 'T0ACME' },
+    api_app_id: 'A0AISPEND',
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: '1764000000.000100',
+      channel_id: 'C0DATA',
+      is_ephemeral: false,
+    },
+    trigger_id: '1.2.abc',
+    team: { id: 'T0ACME', domain: 'acme' },
+    channel: { id: 'C0DATA', name: 'data' },
+    message: { type: 'message', ts: '1764000000.000100', text: 'alert' },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'alert-actions',
+        text: { type: 'plain_text', text: actionId },
+        value,
+        type: 'button',
+        action_ts: '1764000001.000200',
+      },
+    ],
+  };
+  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return send(`${base}/slack/events`, body, {
+    ...slackHeaders(signingSecret, body),
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CodedError, type Context, HTTPReceiver, type Logger, webApi } from '@slack/bolt';
 import { AiSpendError } from '../../core/errors.js';
 import { helpMessage } from '../../core/views/help-message.js';
+import { type AlertButtonHandler, registerAlertButtons } from './alert-buttons.js';
 import { type AnswerFunction, answerCommand } from './answer-command.js';
 import { type HealthServer, healthzRoute, startHealthServer } from './healthz-route.js';
 import { type HomeMessage, publishHome } from './publish-home.js';
@@ -37,6 +38,8 @@ export interface SlackAppOptions {
   command?: string;
   homeMessage?: HomeMessage;
   newErrorId?: () => string;
+  /** Handles the Acknowledge / Snooze / Expected buttons of alert messages. */
+  onAlertButton?: AlertButtonHandler;
 }
 
 export interface SlackApp {
@@ -73,6 +76,7 @@ export function createSlackApp({
   command = '/ai-spend',
   homeMessage = () => helpMessage(),
   newErrorId = () => randomBytes(4).toString('hex'),
+  onAlertButton,
 }: SlackAppOptions): SlackApp {
   const trusted = botId !== undefined && botUserId !== undefined;
   const common = {
@@ -108,6 +112,7 @@ export function createSlackApp({
 
   app.command(command, answerCommand({ answer, ackBudgetMillis, newErrorId }));
   app.event('app_home_opened', publishHome({ homeMessage }));
+  if (onAlertButton) registerAlertButtons(app, onAlertButton);
   app.error(reportError(app.logger));
 
   let health: HealthServer | undefined;

@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import type { AlertAction } from '../core/alerts/alert.js';
+import { ALERT_ACTION_IDS, alertMentions, alertMessage } from '../core/alerts/alert-message.js';
+import { alertFreshness } from '../jobs/analyze.js';
+import { createAlertStore } from '../store/alert-store.js';
+import { createSignalQueries } from '../store/signal-queries.js';
+import type { AlertButtonOutcome } from './slack/alert-buttons.js';
+import { slackMessage } from './slack/deliver-slack.js';
+
+const SNOOZE_SECONDS = 24 * 3_600;
+
+/** The action a button stands for; `undefined` for a button this version does not know. */
+export function alertActionOf(actionId: string, now: number): AlertAction | undefined {
+  if (actionId === ALERT_ACTION_IDS.acknowledge) return { kind: 'acknowledge' };
+  if (actionId === ALERT_ACTION_IDS.snooze) return { kind: 'snooze', until: now + SNOOZE_SECONDS };
+  if (actionId === ALERT_ACTION_IDS.expected) return { kind: 'expected', reason: 'marked expected in chat' };
+  return undefined;
+}
+
+/**
+ * Records a button press on an alert (who, when; idempotent) and returns the refreshed message to
+ * show everyone, or a polite refusal for the presser.
+ */
+export function actOnAlert(
+  db: Database.Database,
+  press: { actionId: string; alertId: number; userId: string },
+  now: number,
+): AlertButtonOutcome {
+  const action = alertActionOf(press.actionId, now);
+  if (action === undefined)
+    return { kind: 'refused', reason: 'That button is not known to this version of ai-spend.' };
+  const outcome = createAlertStore(db).act(press.alertId, action, press.userId, now);
+  if (outcome === undefined) return { kind: 'refused', reason: 'This alert no longer exists.' };
+  if (outcome.refused !== undefined) return { kind: 'refused', reason: outcome.refused };
+  if (!outcome.changed) return { kind: 'unchanged' };
+  const signalsThrough = createSignalQueries(db).metricsThrough('bedrock');
+  const view = alertMessage(outcome.alert, { freshness: alertFreshness(outcome.alert, signalsThrough, now) });
+  return { kind: 'updated', message: slackMessage({ view, mentions: alertMentions(outcome.alert) }) };
+}

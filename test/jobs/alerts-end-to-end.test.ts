@@ -1,0 +1,183 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/chat/block-kit-limits.js';
+import { createSlackApp } from '../../src/chat/slack/create-slack-app.js';
+import { createSlackDeliveryClient } from '../../src/chat/slack/deliver-slack.js';
+import { readEnvironment } from '../../src/config/environment.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { analyze } from '../../src/jobs/analyze.js';
+import { deliver } from '../../src/jobs/deliver.js';
+import { type App, createApp } from '../../src/main.js';
+import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
+import { demoStory } from '../../src/sim/scenario/demo-story.js';
+import { generateScenario } from '../../src/sim/scenario/generate-scenario.js';
+import type { BedrockScenario } from '../../src/sim/scenario-types.js';
+import { type Simulators, startSimulators } from '../../src/sim/start-simulators.js';
+import { createAlertStore } from '../../src/store/alert-store.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { postButtonPress } from '../support/slack-requests.js';
+
+const END = Date.UTC(2026, 10, 29, 14, 0) / 1000;
+const scenario = generateScenario({ end: END, days: 12 });
+const bedrock = scenario.bedrock as BedrockScenario;
+const story = demoStory(END).bedrock;
+const config = loadConfig({ path: 'demo.yml', text: demoConfigYaml(), env: {} });
+
+/** The busiest minute of the hot quota on the story's Tuesday, and its share of the quota. */
+function peakMinute(): { minute: number; percent: number } {
+  const series = bedrock.series.filter(
+    (entry) => entry.region === story.quotaRegion && story.quotaModelIds.includes(entry.modelId),
+  );
+  let peak = { minute: story.quotaTuesday, percent: 0 };
+  for (let minute = story.quotaTuesday; minute < story.quotaTuesday + 86_400; minute += 60) {
+    const used = series.reduce(
+      (sum, entry) => sum + (bedrock.minute(entry, minute)?.estimatedTpmQuotaUsage ?? 0),
+      0,
+    );
+    const percent = (used / story.quotaValue) * 100;
+    if (percent > peak.percent) peak = { minute, percent };
+  }
+  return peak;
+}
+
+const peak = peakMinute();
+/** Just after the peak minute: it is complete and inside the rule's 15-minute window. */
+const NOW = peak.minute + 60;
+
+let simulators: Simulators;
+let fake: FakeSlackApi;
+let app: App;
+beforeAll(async () => {
+  simulators = await startSimulators(scenario, { now: () => NOW });
+  fake = await startFakeSlackApi();
+  app = createApp({
+    config,
+    environment: readEnvironment({
+      ...simulators.env,
+      AI_SPEND_DB: join(mkdtempSync(join(tmpdir(), 'ai-spend-alerts-')), 'ai-spend.db'),
+    }),
+    sources: ['bedrock'],
+    clock: () => NOW,
+    maxRetries: 0,
+  });
+  const collected = await app.collect();
+  expect(collected.results).toMatchObject([{ source: 'bedrock', ok: true }]);
+});
+afterAll(async () => {
+  app.close();
+  await fake.close();
+  await simulators.close();
+});
+
+describe('quota alert from the demo story to Slack', () => {
+  const slack = () => ({
+    client: createSlackDeliveryClient({ token: 'xoxb-test', slackApiUrl: fake.apiUrl }),
+    defaultChannel: 'C0FINOPS',
+  });
+
+  it(`opens a quota alert owned by data at the Tuesday peak and posts it to C0DATA with three buttons`, async () => {
+    expect(peak.percent).toBeGreaterThanOrEqual(80);
+    expect(peak.percent).toBeLessThan(95);
+    const summary = await analyze({ db: app.db, config }, NOW);
+    const quota = createAlertStore(app.db)
+      .open()
+      .filter((alert) => alert.rule === 'quota');
+    expect(quota).toMatchObject([
+      {
+        fingerprint: `quota|${story.quotaRegion}|${story.quotaName}|80`,
+        team: story.hotTeam,
+        severity: 'warning',
+        state: 'open',
+        details: { limit: story.quotaValue, teams: [{ team: 'data', share: 1 }] },
+      },
+    ]);
+    expect(summary.messages.find((message) => message.alertId === quota[0]?.id)?.channel).toBe('C0DATA');
+
+    const delivered = await deliver({ db: app.db, slack: slack() }, NOW);
+    expect(delivered.slack).toMatchObject({ retrying: 0, failed: 0 });
+    const posts = fake.calls.filter((call) => call.method === 'chat.postMessage');
+    expect(posts).toHaveLength(summary.enqueued);
+    const post = posts.find((call) => call.body.channel === 'C0DATA');
+    expect(String(post?.body.text)).toContain('quota past 80% in us-east-1');
+    const blocks = (post?.body.blocks ?? []) as Array<{
+      type: string;
+      elements?: Array<{ action_id: string; value: string }>;
+    }>;
+    const buttons = blocks
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => block.elements ?? []);
+    expect(buttons.map((button) => [button.action_id, button.value])).toEqual([
+      ['alert.acknowledge', String(quota[0]?.id)],
+      ['alert.snooze', String(quota[0]?.id)],
+      ['alert.expected', String(quota[0]?.id)],
+    ]);
+    for (const call of posts) {
+      expect(blockKitProblems({ text: String(call.body.text), blocks: call.body.blocks as never[] })).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('Acknowledge records who and when once, and replaces the message for everyone; a second press changes nothing', async () => {
+    const [alert] = createAlertStore(app.db)
+      .open()
+      .filter((entry) => entry.rule === 'quota');
+    const signingSecret = 'button-test-secret';
+    const slackApp = createSlackApp({
+      answer: (text) => app.answer(text),
+      onAlertButton: (press) => app.actOnAlert(press),
+      botToken: 'xoxb-test',
+      signingSecret,
+      slackApiUrl: fake.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      botId: 'B0AISPEND',
+      botUserId: 'U0AISPEND',
+      retryConfig: { retries: 0 },
+    });
+    const { port } = await slackApp.start();
+    try {
+      const press = () =>
+        postButtonPress(`http://127.0.0.1:${port}`, signingSecret, {
+          actionId: 'alert.acknowledge',
+          value: String(alert?.id),
+          userId: 'U0ONCALL',
+          responseUrl: fake.responseUrl('ack'),
+        });
+      expect((await press()).status).toBe(200);
+      const replaced = await fake.waitFor('response');
+      expect(replaced.body).toMatchObject({ replace_original: true });
+      expect(String(replaced.body.text)).toMatch(/Acknowledged by <@U0ONCALL>/);
+      expect(
+        blockKitProblems({ text: String(replaced.body.text), blocks: replaced.body.blocks as never[] }),
+      ).toEqual([]);
+      expect(createAlertStore(app.db).get(alert?.id ?? 0)).toMatchObject({
+        state: 'acknowledged',
+        acknowledgedBy: 'U0ONCALL',
+      });
+
+      const responses = fake.calls.filter((call) => call.method === 'response').length;
+      expect((await press()).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fake.calls.filter((call) => call.method === 'response').length).toBe(responses);
+      const events = createAlertStore(app.db)
+        .events(alert?.id ?? 0)
+        .filter((event) => event.kind === 'acknowledged');
+      expect(events).toHaveLength(1);
+    } finally {
+      await slackApp.stop();
+    }
+  });
+
+  it('posts nothing new on the next analyze and deliver', async () => {
+    const before = fake.calls.length;
+    const summary = await analyze({ db: app.db, config }, NOW + 60);
+    expect(summary).toMatchObject({ opened: 0, reopened: 0, enqueued: 0 });
+    expect(await deliver({ db: app.db, slack: slack() }, NOW + 60)).toEqual({
+      slack: { sent: 0, retrying: 0, failed: 0 },
+    });
+    expect(fake.calls.length).toBe(before);
+  });
+});
