@@ -89,13 +89,13 @@ program
   .command('ask')
   .description('answer exactly what /ai-spend <text> would answer')
   .argument('<text...>', 'the command, e.g. "team search 7d"')
-  .option('--as <user>', 'answer as this chat user')
+  .option('--as <user>', 'answer as this chat user id (the access rules of ai-spend.yml apply)')
   .option('--json', 'print the neutral view as JSON')
   .option('--demo', `answer from the demo database (${DEMO_DB_PATH})`)
-  .action((words: string[], options: { json?: boolean; demo?: boolean }) => {
+  .action((words: string[], options: { as?: string; json?: boolean; demo?: boolean }) => {
     const app = options.demo ? openDemoApp() : loadApp();
     try {
-      const reply = app.answer(words.join(' '));
+      const reply = app.answer(words.join(' '), options.as);
       process.stdout.write(
         options.json ? `${JSON.stringify(reply.data, null, 2)}\n` : `${renderText(reply.message)}\n`,
       );
@@ -133,21 +133,39 @@ program
   .option('--png <file>', 'also write the chart (spend per day by provider) as a PNG')
   .option('--json', 'print the digest view as JSON')
   .option('--demo', `build it from the demo database (${DEMO_DB_PATH})`)
-  .action((options: { team?: string; png?: string; json?: boolean; demo?: boolean }) => {
-    const app = options.demo ? openDemoApp() : loadApp();
-    try {
-      const digest = app.digest(options.team === undefined ? {} : { team: options.team.toLowerCase() });
-      process.stdout.write(
-        options.json ? `${JSON.stringify(digest.view, null, 2)}\n` : `${renderText(digest.message)}\n`,
-      );
-      if (options.png) {
-        writeFileSync(options.png, digest.chartPng);
-        process.stderr.write(`chart written to ${options.png}\n`);
+  .option('--send', 'send every team its digest on Slack (channel and managers) instead of printing one')
+  .action(
+    async (options: { team?: string; png?: string; json?: boolean; demo?: boolean; send?: boolean }) => {
+      const app = options.demo ? openDemoApp() : loadApp();
+      try {
+        if (options.send) {
+          const summary = await app.sendDigest({
+            onProblem: (problem) =>
+              process.stderr.write(`problem: ${problem.message}\nhint: ${problem.hint}\n`),
+          });
+          if (summary === undefined)
+            throw new AiSpendError('config_invalid', 'Slack is not configured', {
+              hint: 'set SLACK_BOT_TOKEN',
+            });
+          process.stdout.write(
+            `digests: ${summary.sent} sent, ${summary.skipped} already sent, ${summary.retrying} to retry, ${summary.failed} failed\n`,
+          );
+          if (summary.failed > 0) process.exitCode = 1;
+          return;
+        }
+        const digest = app.digest(options.team === undefined ? {} : { team: options.team.toLowerCase() });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(digest.view, null, 2)}\n` : `${renderText(digest.message)}\n`,
+        );
+        if (options.png) {
+          writeFileSync(options.png, digest.chartPng);
+          process.stderr.write(`chart written to ${options.png}\n`);
+        }
+      } finally {
+        app.close();
       }
-    } finally {
-      app.close();
-    }
-  });
+    },
+  );
 
 const configCommand = program.command('config').description('configuration');
 configCommand

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { actOnAlert } from './chat/act-on-alert.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
+import { buildHome } from './chat/build-home.js';
 import type { AlertButtonOutcome } from './chat/slack/alert-buttons.js';
 import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/deliver-slack.js';
+import type { HomeView } from './chat/slack/home-view.js';
+import { userTeams } from './chat/user-teams.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
 import { createBedrockCollector } from './collectors/bedrock/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
@@ -17,6 +20,7 @@ import { type AnalyzeSummary, analyze } from './jobs/analyze.js';
 import { type CollectSummary, collect } from './jobs/collect.js';
 import { type DeliverSummary, deliver } from './jobs/deliver.js';
 import { buildDigest, type Digest } from './jobs/digest.js';
+import { type SendDigestsSummary, sendDigests } from './jobs/send-digest.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
 import { openDatabase } from './store/open-database.js';
@@ -50,13 +54,20 @@ export interface App {
     onProgress?: (progress: CollectProgress) => void;
     onRebuild?: (progress: RebuildProgress) => void;
   }): Promise<CollectSummary>;
-  answer(text: string): Answer;
+  /** What `/ai-spend <text>` answers; with a user id, the access rules of the config apply. */
+  answer(text: string, userId?: string): Answer;
   /** The weekly digest of a team (or `all`) for the last complete week. */
   digest(options?: { team?: string }): Digest;
   /** One pass of every alert rule; new, resolved and escalated alerts go to the outbox. */
   analyze(): Promise<AnalyzeSummary>;
   /** Sends what the outbox holds for the configured chat platforms. */
   deliver(options?: { onProblem?: (problem: DeliveryProblem) => void }): Promise<DeliverSummary>;
+  /** Sends this week's digests on Slack (team channels, managers by DM, the org to the default channel). */
+  sendDigest(options?: {
+    onProblem?: (problem: DeliveryProblem) => void;
+  }): Promise<SendDigestsSummary | undefined>;
+  /** The Slack Home tab of a user: their teams' spend against budget and their open alerts. */
+  home(userId: string): HomeView;
   /** A press on an alert's Acknowledge / Snooze / Expected button. */
   actOnAlert(press: { actionId: string; alertId: number; userId: string }): AlertButtonOutcome;
   close(): void;
@@ -95,6 +106,11 @@ export function createApp({
     sources,
     quotaOverrides: quotaOverrides(config),
     quotaThresholdPercent: Math.min(...config.alerts.quotaPercent),
+    access: {
+      visibility: config.visibility,
+      admins: config.admins,
+      teamsOf: (userId: string) => userTeams(config, userId),
+    },
   };
   const collectors = sources.flatMap((source) => buildCollector(source, config, environment, maxRetries));
 
@@ -115,7 +131,7 @@ export function createApp({
         clock(),
         { since, until },
       ),
-    answer: (text) => answerText(text, clock(), answerDeps),
+    answer: (text, userId) => answerText(text, clock(), answerDeps, userId),
     analyze: () => analyze({ db, config, quotaOverrides: answerDeps.quotaOverrides }, clock()),
     deliver: ({ onProblem } = {}) =>
       deliver(
@@ -134,6 +150,19 @@ export function createApp({
         clock(),
       ),
     actOnAlert: (press) => actOnAlert(db, press, clock()),
+    home: (userId) => buildHome({ db, config, queries, sources }, userId, clock()),
+    sendDigest: async ({ onProblem } = {}) =>
+      slackClient === undefined
+        ? undefined
+        : sendDigests({
+            db,
+            config,
+            sources,
+            quotaOverrides: answerDeps.quotaOverrides,
+            client: slackClient,
+            now: clock(),
+            ...(onProblem ? { onProblem } : {}),
+          }),
     digest: (options) =>
       buildDigest({ db, config, sources, quotaOverrides: answerDeps.quotaOverrides }, clock(), options),
     close: () => db.close(),

@@ -24,6 +24,21 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
     const sent = summary.slack?.sent ?? 0;
     if (sent > 0) log(`delivered ${sent} message${sent === 1 ? '' : 's'} to Slack`);
   };
+  // Retries run only between a scheduled send and the moment nothing is left to retry, so a new
+  // week never goes out before `schedule.digest`.
+  let digestRetrying = false;
+  const sendDigestOnce = async ({ retry = false }: { retry?: boolean } = {}) => {
+    if (retry && !digestRetrying) return;
+    try {
+      const summary = await app.sendDigest({
+        onProblem: (problem) => log(`digest: ${problem.message} → ${problem.hint}`),
+      });
+      if (summary && summary.sent > 0) log(`digests: ${summary.sent} sent`);
+      digestRetrying = (summary?.retrying ?? 0) > 0;
+    } catch (error) {
+      log(`digest failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   let inFlight: Promise<void> = Promise.resolve();
   const collectOnce = () => {
     inFlight = app.collect().then(
@@ -51,7 +66,12 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
       { name: 'collect', cron, run: collectOnce },
       // The outbox is retried often: a Slack outage or 429 only delays a message.
       ...(slack
-        ? [{ name: 'deliver', cron: '*/15 * * * * *', run: () => deliverOnce().catch(() => undefined) }]
+        ? [
+            { name: 'deliver', cron: '*/15 * * * * *', run: () => deliverOnce().catch(() => undefined) },
+            // Digests go out on schedule.digest; an hourly pass retries rate-limited recipients.
+            { name: 'digest', cron: config.schedule.digest, run: () => sendDigestOnce() },
+            { name: 'digest-retry', cron: '7 * * * *', run: () => sendDigestOnce({ retry: true }) },
+          ]
         : []),
     ],
     timezone,
@@ -70,8 +90,9 @@ async function startSlack(app: App, environment: Environment, log: (line: string
   const { botToken, signingSecret, appToken, apiUrl } = environment.slack;
   if (botToken === undefined || (signingSecret === undefined && appToken === undefined)) return undefined;
   const slack = createSlackApp({
-    answer: (text) => app.answer(text),
+    answer: (text, asker) => app.answer(text, asker.id),
     onAlertButton: (press) => app.actOnAlert(press),
+    homeView: (userId) => app.home(userId),
     botToken,
     ...(signingSecret === undefined ? {} : { signingSecret }),
     ...(appToken === undefined ? {} : { appToken }),

@@ -1,3 +1,6 @@
+import type { Asker } from '../core/access/access-types.js';
+import { canQuery } from '../core/access/can-query.js';
+import { querySubject } from '../core/access/query-subject.js';
 import { parseCommand } from '../core/command.js';
 import type { QuotaLimit } from '../core/facts.js';
 import { helpMessage, problemMessage } from '../core/views/help-message.js';
@@ -18,6 +21,8 @@ export interface AnswerDeps {
   quotaOverrides: readonly QuotaLimit[];
   /** The first quota alert threshold, in percent (80 by default). */
   quotaThresholdPercent: number;
+  /** Who may see what (`visibility`, `admins` and team membership); absent = everyone sees everything. */
+  access?: Pick<Asker, 'visibility' | 'admins'> & { teamsOf: (userId: string) => string[] };
 }
 
 /** One answer: the message to show, the neutral data behind it, and whether to post it publicly. */
@@ -27,9 +32,24 @@ export interface Answer {
   public: boolean;
 }
 
-/** Answers exactly what `/ai-spend <text>` answers. Never throws on bad input: it explains. */
-export function answer(text: string, now: number, deps: AnswerDeps): Answer {
+/**
+ * Answers exactly what `/ai-spend <text>` answers, for `userId` when known (access rules apply).
+ * Never throws on bad input: it explains.
+ */
+export function answer(text: string, now: number, deps: AnswerDeps, userId?: string): Answer {
   const command = parseCommand(text, now);
+  const subject = querySubject(command);
+  if (subject !== undefined && deps.access !== undefined && userId !== undefined) {
+    const { visibility, admins, teamsOf } = deps.access;
+    const decision = canQuery({ userId, visibility, admins, userTeams: teamsOf(userId) }, subject);
+    if (!decision.allowed) {
+      return {
+        message: problemMessage('Not for you to see', decision.reason),
+        data: { kind: 'refused', reason: decision.reason },
+        public: false,
+      };
+    }
+  }
   switch (command.kind) {
     case 'help':
       return { message: helpMessage(), data: { kind: 'help' }, public: command.public };

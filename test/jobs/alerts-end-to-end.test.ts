@@ -171,6 +171,22 @@ describe('quota alert from the demo story to Slack', () => {
     }
   });
 
+  it("shows data's manager the alert with its buttons and the team's month against budget in the Home tab", () => {
+    const [alert] = createAlertStore(app.db)
+      .open()
+      .filter((entry) => entry.rule === 'quota');
+    const home = app.home('U0DATAMGR');
+    expect(blockKitProblems({ text: 'home', blocks: home.blocks as never[] }, { surface: 'view' })).toEqual(
+      [],
+    );
+    const text = JSON.stringify(home.blocks);
+    expect(text).toContain('alert.snooze');
+    expect(text).toContain('Acknowledged by <@U0ONCALL>');
+    expect(text).toContain(`"value":"${alert?.id}"`);
+    expect(text).toMatch(/data/);
+    expect(JSON.stringify(app.home('U0SEARCHMGR').blocks)).not.toContain(`"value":"${alert?.id}"`);
+  });
+
   it('posts nothing new on the next analyze and deliver', async () => {
     const before = fake.calls.length;
     const summary = await analyze({ db: app.db, config }, NOW + 60);

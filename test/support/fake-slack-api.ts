@@ -5,8 +5,9 @@ import type { AddressInfo, Socket } from 'node:net';
 /** One request the fake received. */
 export interface FakeSlackCall {
   /**
-   * The Web API method (`chat.postMessage`), `response` for a POST to a response_url, or `socket`
-   * for a message the app sent over the Socket Mode WebSocket (an acknowledgement).
+   * The Web API method (`chat.postMessage`), `response` for a POST to a response_url, `upload` for
+   * file bytes POSTed to an `upload_url` from files.getUploadURLExternal, or `socket` for a message
+   * the app sent over the Socket Mode WebSocket (an acknowledgement).
    */
   method: string;
   path: string;
@@ -32,6 +33,8 @@ export interface FakeSlackApi {
   /** The Web API base for `slackApiUrl`: `http://127.0.0.1:<port>/api/` */
   apiUrl: string;
   calls: FakeSlackCall[];
+  /** The bytes POSTed to each `upload_url`, by file id (`F0001`). */
+  uploads: Map<string, Buffer>;
   /** A response_url on this fake: `http://127.0.0.1:<port>/response/<id>`. */
   responseUrl(id: string): string;
   failNext(failure: FakeSlackFailure): void;
@@ -53,7 +56,7 @@ export interface FakeSlackApi {
 
 export const FAKE_BOT = { teamId: 'T0ACME', userId: 'U0AISPEND', botId: 'B0AISPEND' } as const;
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
 /** A loopback fake of the Slack Web API and of response_urls, recording every call. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -66,6 +69,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     resolve: (call: FakeSlackCall) => void;
   }> = [];
   const sockets = new Set<Socket>();
+  const uploads = new Map<string, Buffer>();
+  let fileCount = 0;
   let connected: () => void = () => {};
   const firstConnection = new Promise<void>((resolve) => {
     connected = resolve;
@@ -85,14 +90,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = request.url ?? '/';
-      const method = path.startsWith('/api/') ? (path.slice('/api/'.length).split('?')[0] ?? '') : 'response';
+      const method = path.startsWith('/api/')
+        ? (path.slice('/api/'.length).split('?')[0] ?? '')
+        : path.startsWith('/upload/')
+          ? 'upload'
+          : 'response';
       const call: FakeSlackCall = {
         method,
         path,
         headers: request.headers,
-        body: parseBody(raw, request.headers),
+        body: method === 'upload' ? {} : parseBody(raw, request.headers),
         raw,
       };
       record(call);
@@ -109,11 +119,22 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return;
       }
       ts += 1;
+      if (method === 'upload') {
+        const fileId = path.slice('/upload/'.length);
+        uploads.set(fileId, multipartFile(bytes, request.headers));
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end(`OK - ${uploads.get(fileId)?.length ?? 0}`);
+        return;
+      }
+      if (method === 'files.getUploadURLExternal' && !overrides.has(method)) fileCount += 1;
+      const fileId = `F${String(fileCount).padStart(4, '0')}`;
       const body =
         overrides.get(method) ??
         (method === 'apps.connections.open'
           ? { ok: true, url: `${url.replace('http:', 'ws:')}/socket` }
-          : okAnswer(method, call.body, `${ts}.000100`));
+          : method === 'files.getUploadURLExternal'
+            ? { ok: true, upload_url: `${url}/upload/${fileId}`, file_id: fileId }
+            : okAnswer(method, call.body, `${ts}.000100`));
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     });
@@ -153,6 +174,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    uploads,
     responseUrl: (id) => `${url}/response/${id}`,
     failNext: ({ status, count = 1, retryAfterSeconds = 0, method }) => {
       failures.push({ status, count, retryAfterSeconds, ...(method ? { method } : {}) });
@@ -236,6 +258,16 @@ function frame(opcode: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
+/** The first part of a `multipart/form-data` body (the client sends the file as one part), else the body. */
+function multipartFile(body: Buffer, headers: IncomingHttpHeaders): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(headers['content-type'] ?? '');
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (marker === undefined) return body;
+  const start = body.indexOf('\r\n\r\n', body.indexOf(`--${marker}`));
+  const end = body.indexOf(`\r\n--${marker}`, start);
+  return start < 0 || end < 0 ? body : Buffer.from(body.subarray(start + 4, end));
+}
+
 function parseBody(raw: string, headers: IncomingHttpHeaders): Record<string, unknown> {
   if (raw === '') return {};
   if ((headers['content-type'] ?? '').startsWith('application/json'))
@@ -267,6 +299,18 @@ function okAnswer(method: string, body: Record<string, unknown>, ts: string): Re
       };
     case 'chat.update':
       return { ok: true, channel: body.channel, ts: body.ts, text: body.text, message: { text: body.text } };
+    case 'conversations.open':
+      // A deterministic DM id per user: U0SEARCHMGR → D0SEARCHMGR.
+      return { ok: true, channel: { id: `D${String(body.users ?? body.channel ?? '').slice(1)}` } };
+    case 'files.completeUploadExternal':
+      return {
+        ok: true,
+        files: ((body.files ?? []) as Array<{ id: string; title?: string }>).map(({ id, title }) => ({
+          id,
+          title,
+          shares: {},
+        })),
+      };
     case 'views.publish':
       return { ok: true, view: { id: 'V0HOME', type: 'home', hash: ts, ...(body.view as object) } };
     case 'response':

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { HomeViewBuilder } from './publish-home.js';
 
 /** What pressing an alert button did: the refreshed message for everyone, or a word for the presser. */
 export type AlertButtonOutcome =
@@ -19,8 +20,8 @@ const ALERT_ACTION = /^alert\.(acknowledge|snooze|expected)$/;
  * Acknowledge, Snooze 24h and Expected on alert messages: ack at once, record who and when, then
  * replace the posted message for everyone. A second press changes nothing and posts nothing.
  */
-export function registerAlertButtons(app: App, handle: AlertButtonHandler): void {
-  app.action<BlockAction<ButtonAction>>(ALERT_ACTION, async ({ ack, action, body, respond }) => {
+export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeView?: HomeViewBuilder): void {
+  app.action<BlockAction<ButtonAction>>(ALERT_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack();
     const alertId = Number(action.value);
     if (!Number.isSafeInteger(alertId)) {
@@ -32,6 +33,11 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler): void
       return;
     }
     const outcome = await handle({ actionId: action.action_id, alertId, userId: body.user.id });
+    // A press in the Home tab has no message to replace: the tab is published again instead.
+    if (body.container?.type === 'view') {
+      if (homeView) await client.views.publish({ user_id: body.user.id, view: await homeView(body.user.id) });
+      return;
+    }
     if (outcome.kind === 'updated') {
       await respond({
         replace_original: true,

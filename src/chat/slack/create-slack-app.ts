@@ -6,7 +6,7 @@ import { helpMessage } from '../../core/views/help-message.js';
 import { type AlertButtonHandler, registerAlertButtons } from './alert-buttons.js';
 import { type AnswerFunction, answerCommand } from './answer-command.js';
 import { type HealthServer, healthzRoute, startHealthServer } from './healthz-route.js';
-import { type HomeMessage, publishHome } from './publish-home.js';
+import { type HomeMessage, type HomeViewBuilder, publishHome } from './publish-home.js';
 
 /** Everything the Slack app needs; secrets come from the environment and are never logged. */
 export interface SlackAppOptions {
@@ -37,6 +37,8 @@ export interface SlackAppOptions {
   /** The slash command as named in the manifest. */
   command?: string;
   homeMessage?: HomeMessage;
+  /** The full Home tab for a user (teams, budgets, open alerts with buttons); default: the help. */
+  homeView?: HomeViewBuilder;
   newErrorId?: () => string;
   /** Handles the Acknowledge / Snooze / Expected buttons of alert messages. */
   onAlertButton?: AlertButtonHandler;
@@ -77,6 +79,7 @@ export function createSlackApp({
   homeMessage = () => helpMessage(),
   newErrorId = () => randomBytes(4).toString('hex'),
   onAlertButton,
+  homeView,
 }: SlackAppOptions): SlackApp {
   const trusted = botId !== undefined && botUserId !== undefined;
   const common = {
@@ -111,8 +114,8 @@ export function createSlackApp({
   }
 
   app.command(command, answerCommand({ answer, ackBudgetMillis, newErrorId }));
-  app.event('app_home_opened', publishHome({ homeMessage }));
-  if (onAlertButton) registerAlertButtons(app, onAlertButton);
+  app.event('app_home_opened', publishHome({ homeMessage, ...(homeView ? { homeView } : {}) }));
+  if (onAlertButton) registerAlertButtons(app, onAlertButton, homeView);
   app.error(reportError(app.logger));
 
   let health: HealthServer | undefined;

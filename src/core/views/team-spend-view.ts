@@ -136,7 +136,7 @@ function rankBy(rows: readonly SpendAggregate[], keyOf: (row: SpendAggregate) =>
     .sort((a, b) => b.micros - a.micros || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function freshnessOf(sources: readonly SourceFreshness[]): TeamSpendView['freshness'] {
+export function freshnessOf(sources: readonly SourceFreshness[]): TeamSpendView['freshness'] {
   const usage = sources.map((entry) => entry.usageThrough).filter((value): value is number => value !== null);
   const billed = sources
     .map((entry) => entry.billedThrough)
