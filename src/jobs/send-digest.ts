@@ -1,5 +1,6 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type Database from 'better-sqlite3';
+import { classifySlackError, RECIPIENT_ERRORS } from '../chat/slack/classify-slack-error.js';
 import { type DeliveryProblem, slackMessage } from '../chat/slack/deliver-slack.js';
 import { uploadChart } from '../chat/slack/upload-chart.js';
 import type { AiSpendConfig } from '../config/config-types.js';
@@ -39,23 +40,6 @@ interface Recipient {
   id: string;
   dm: boolean;
 }
-
-const RECIPIENT_ERRORS = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'user_not_found',
-  'user_disabled',
-  'cannot_dm_bot',
-  'messages_tab_disabled',
-]);
-const AUTH_ERRORS = new Set([
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'account_inactive',
-  'token_expired',
-]);
 
 /**
  * Sends the weekly digest on Slack: each team's digest to its `slack_channel` and by DM to each of
@@ -133,11 +117,17 @@ export async function sendDigests({
       store.markSent(key, fileId, now);
       summary.sent += 1;
     } catch (error) {
-      const outcome = classify(error);
-      if (outcome.kind === 'give_up') {
+      const outcome = classifySlackError(error);
+      if (outcome.kind === 'recipient' || outcome.kind === 'rejected' || outcome.kind === 'gone') {
         store.markFailed(key, outcome.error);
         summary.failed += 1;
-        onProblem(recipientProblem(recipient, outcome.error, outcome.needed));
+        onProblem(
+          recipientProblem(
+            recipient,
+            outcome.error,
+            outcome.kind === 'rejected' ? outcome.needed : undefined,
+          ),
+        );
         continue;
       }
       const wait =
@@ -178,41 +168,6 @@ async function openDm(client: webApi.WebClient, user: string): Promise<string> {
   const id = opened.channel?.id;
   if (id === undefined) throw new Error(`conversations.open returned no channel for ${user}`);
   return id;
-}
-
-type Outcome =
-  | { kind: 'rate_limited'; retryAfter: number; error: string }
-  | { kind: 'transient' | 'auth'; error: string }
-  | { kind: 'give_up'; error: string; needed?: string };
-
-function classify(error: unknown): Outcome {
-  const coded = error as {
-    code?: string;
-    retryAfter?: number;
-    data?: { error?: string; needed?: string };
-    message?: string;
-  };
-  switch (coded.code) {
-    case webApi.ErrorCode.RateLimitedError:
-      return { kind: 'rate_limited', retryAfter: Math.max(1, coded.retryAfter ?? 60), error: 'ratelimited' };
-    case webApi.ErrorCode.PlatformError: {
-      const slackError = coded.data?.error ?? 'unknown_error';
-      if (slackError === 'ratelimited' || slackError === 'rate_limited')
-        return { kind: 'transient', error: slackError };
-      if (AUTH_ERRORS.has(slackError)) return { kind: 'auth', error: slackError };
-      return {
-        kind: 'give_up',
-        error: slackError,
-        ...(coded.data?.needed === undefined ? {} : { needed: coded.data.needed }),
-      };
-    }
-    case webApi.ErrorCode.HTTPError:
-    case webApi.ErrorCode.RequestError:
-      return { kind: 'transient', error: coded.message ?? String(error) };
-    default:
-      // Not Slack's answer but ours (a digest that does not build or render): retrying cannot help.
-      return { kind: 'give_up', error: coded.message ?? String(error) };
-  }
 }
 
 function recipientProblem(recipient: Recipient, error: string, needed?: string): DeliveryProblem {

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../core/errors.js';
 import { isoDay } from '../../core/period.js';
 import type { Outbox, OutboxPayload, OutboxRow } from '../../store/outbox-store.js';
 import { type BlockKitMessage, renderBlockKit } from '../render-block-kit.js';
+import { classifySlackError } from './classify-slack-error.js';
 
 /** Something an operator must fix for Slack delivery to work; reported once per channel and pass. */
 export interface DeliveryProblem {
@@ -57,22 +58,6 @@ export function createSlackDeliveryClient({
     logLevel: webApi.LogLevel.ERROR,
   });
 }
-
-const CHANNEL_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-/** chat.update on a message that was deleted or can no longer be edited: nothing to do. */
-const GONE_ERRORS = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
-const AUTH_ERRORS = new Set([
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'account_inactive',
-  'token_expired',
-]);
-
-type Outcome =
-  | { kind: 'rate_limited'; retryAfter: number; error: string }
-  | { kind: 'transient'; error: string }
-  | { kind: 'channel' | 'auth' | 'gone' | 'rejected'; error: string };
 
 /**
  * One delivery pass over the Slack rows of the outbox: `post` rows go out with chat.postMessage,
@@ -133,7 +118,7 @@ export async function deliverSlack({
       }
       summary.sent += 1;
     } catch (error) {
-      const outcome = classify(error);
+      const outcome = classifySlackError(error);
       if (outcome.kind === 'rate_limited' || outcome.kind === 'transient' || outcome.kind === 'auth') {
         const at = outcome.kind === 'rate_limited' ? now + outcome.retryAfter : later(row);
         outbox.retryAt(row.id, at, outcome.error);
@@ -153,7 +138,7 @@ export async function deliverSlack({
       }
       outbox.markFailed(row.id, outcome.error);
       summary.failed += 1;
-      if (outcome.kind === 'channel') unreachable.set(row.channel, { error: outcome.error, rows: 1 });
+      if (outcome.kind === 'recipient') unreachable.set(row.channel, { error: outcome.error, rows: 1 });
       else if (outcome.kind === 'rejected') onProblem(rejectedProblem(row, outcome.error));
     }
   }
@@ -200,30 +185,6 @@ export function restoreMentions(message: BlockKitMessage, ids: readonly string[]
       .join(`<!subteam^${id}>`);
   }
   return JSON.parse(json) as BlockKitMessage;
-}
-
-function classify(error: unknown): Outcome {
-  const coded = error as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
-  switch (coded.code) {
-    case webApi.ErrorCode.RateLimitedError:
-      return { kind: 'rate_limited', retryAfter: Math.max(1, coded.retryAfter ?? 60), error: 'ratelimited' };
-    case webApi.ErrorCode.PlatformError: {
-      const slackError = coded.data?.error ?? 'unknown_error';
-      if (slackError === 'ratelimited' || slackError === 'rate_limited')
-        return { kind: 'transient', error: slackError };
-      if (CHANNEL_ERRORS.has(slackError)) return { kind: 'channel', error: slackError };
-      if (AUTH_ERRORS.has(slackError)) return { kind: 'auth', error: slackError };
-      if (GONE_ERRORS.has(slackError)) return { kind: 'gone', error: slackError };
-      return { kind: 'rejected', error: slackError };
-    }
-    case webApi.ErrorCode.HTTPError:
-    case webApi.ErrorCode.RequestError:
-      // HTTP 5xx, timeouts, refused connections: keep the message and wait.
-      return { kind: 'transient', error: coded.message ?? String(error) };
-    default:
-      // Not Slack's answer but ours (a payload that does not render): retrying cannot help.
-      return { kind: 'rejected', error: coded.message ?? String(error) };
-  }
 }
 
 function channelProblem(channel: string, error: string, rows: number): DeliveryProblem {
