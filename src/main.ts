@@ -69,7 +69,12 @@ export interface App {
   /** The Slack Home tab of a user: their teams' spend against budget and their open alerts. */
   home(userId: string): HomeView;
   /** A press on an alert's Acknowledge / Snooze / Expected button. */
-  actOnAlert(press: { actionId: string; alertId: number; userId: string }): AlertButtonOutcome;
+  actOnAlert(press: {
+    actionId: string;
+    alertId: number;
+    userId: string;
+    reason?: string;
+  }): AlertButtonOutcome;
   close(): void;
 }
 

@@ -10,10 +10,11 @@ import { slackMessage } from './slack/deliver-slack.js';
 const SNOOZE_SECONDS = 24 * 3_600;
 
 /** The action a button stands for; `undefined` for a button this version does not know. */
-export function alertActionOf(actionId: string, now: number): AlertAction | undefined {
+export function alertActionOf(actionId: string, now: number, reason?: string): AlertAction | undefined {
   if (actionId === ALERT_ACTION_IDS.acknowledge) return { kind: 'acknowledge' };
   if (actionId === ALERT_ACTION_IDS.snooze) return { kind: 'snooze', until: now + SNOOZE_SECONDS };
-  if (actionId === ALERT_ACTION_IDS.expected) return { kind: 'expected', reason: 'marked expected in chat' };
+  if (actionId === ALERT_ACTION_IDS.expected)
+    return { kind: 'expected', reason: reason ?? 'marked expected in chat' };
   return undefined;
 }
 
@@ -23,10 +24,10 @@ export function alertActionOf(actionId: string, now: number): AlertAction | unde
  */
 export function actOnAlert(
   db: Database.Database,
-  press: { actionId: string; alertId: number; userId: string },
+  press: { actionId: string; alertId: number; userId: string; reason?: string },
   now: number,
 ): AlertButtonOutcome {
-  const action = alertActionOf(press.actionId, now);
+  const action = alertActionOf(press.actionId, now, press.reason);
   if (action === undefined)
     return { kind: 'refused', reason: 'That button is not known to this version of ai-spend.' };
   const outcome = createAlertStore(db).act(press.alertId, action, press.userId, now);

@@ -17,7 +17,7 @@ import type { BedrockScenario } from '../../src/sim/scenario-types.js';
 import { type Simulators, startSimulators } from '../../src/sim/start-simulators.js';
 import { createAlertStore } from '../../src/store/alert-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
-import { postButtonPress } from '../support/slack-requests.js';
+import { postButtonPress, postViewSubmission } from '../support/slack-requests.js';
 
 const END = Date.UTC(2026, 10, 29, 14, 0) / 1000;
 const scenario = generateScenario({ end: END, days: 12 });
@@ -166,6 +166,36 @@ describe('quota alert from the demo story to Slack', () => {
         .events(alert?.id ?? 0)
         .filter((event) => event.kind === 'acknowledged');
       expect(events).toHaveLength(1);
+
+      // Expected asks why in a dialog, then updates the posted message with the reason.
+      expect(
+        (
+          await postButtonPress(`http://127.0.0.1:${port}`, signingSecret, {
+            actionId: 'alert.expected',
+            value: String(alert?.id),
+            userId: 'U0ONCALL',
+            responseUrl: fake.responseUrl('expected'),
+          })
+        ).status,
+      ).toBe(200);
+      const dialog = await fake.waitFor('views.open');
+      const view = dialog.body.view as { callback_id: string; private_metadata: string };
+      expect(view.callback_id).toBe('alert.expected.reason');
+      expect(JSON.parse(view.private_metadata)).toMatchObject({ alertId: alert?.id, channel: 'C0DATA' });
+      const submit = (reason: string) =>
+        postViewSubmission(`http://127.0.0.1:${port}`, signingSecret, {
+          callbackId: view.callback_id,
+          privateMetadata: view.private_metadata,
+          values: { reason: { reason: { type: 'plain_text_input', value: reason } } },
+          userId: 'U0ONCALL',
+        });
+      const empty = await submit('  ');
+      expect(empty.json).toMatchObject({ response_action: 'errors' });
+      expect((await submit('planned load test of doc-summarizer')).status).toBe(200);
+      const updated = await fake.waitFor('chat.update');
+      expect(updated.body).toMatchObject({ channel: 'C0DATA', ts: '1764000000.000100' });
+      expect(String(updated.body.text)).toMatch(/planned load test of doc-summarizer/);
+      expect(createAlertStore(app.db).get(alert?.id ?? 0)).toMatchObject({ state: 'expected' });
     } finally {
       await slackApp.stop();
     }
@@ -181,7 +211,7 @@ describe('quota alert from the demo story to Slack', () => {
     );
     const text = JSON.stringify(home.blocks);
     expect(text).toContain('alert.snooze');
-    expect(text).toContain('Acknowledged by <@U0ONCALL>');
+    expect(text).toContain('planned load test of doc-summarizer');
     expect(text).toContain(`"value":"${alert?.id}"`);
     expect(text).toMatch(/data/);
     expect(JSON.stringify(app.home('U0SEARCHMGR').blocks)).not.toContain(`"value":"${alert?.id}"`);

@@ -313,6 +313,8 @@ function okAnswer(method: string, body: Record<string, unknown>, ts: string): Re
       };
     case 'views.publish':
       return { ok: true, view: { id: 'V0HOME', type: 'home', hash: ts, ...(body.view as object) } };
+    case 'views.open':
+      return { ok: true, view: { id: 'V0MODAL', hash: ts, ...(body.view as object) } };
     case 'response':
       return { ok: true };
     default:

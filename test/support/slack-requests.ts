@@ -132,3 +132,47 @@ export async function postButtonPress(
     'content-type': 'application/x-www-form-urlencoded',
   });
 }
+
+/** POSTs a `view_submission` (a dialog's submit) exactly as Slack does: signed `payload=` form. */
+export async function postViewSubmission(
+  base: string,
+  signingSecret: string,
+  {
+    callbackId,
+    privateMetadata,
+    values,
+    userId,
+  }: {
+    callbackId: string;
+    privateMetadata: string;
+    values: Record<string, Record<string, { type: string; value: string | null }>>;
+    userId: string;
+  },
+): Promise<SlackHttpAnswer> {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0ACME', domain: 'acme' },
+    user: { id: userId, username: 'oncall', team_id: 'T0ACME' },
+    api_app_id: 'A0AISPEND',
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.def',
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T0ACME',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: '1.abc',
+      title: { type: 'plain_text', text: 'Mark as expected' },
+      blocks: [],
+      app_id: 'A0AISPEND',
+      bot_id: 'B0AISPEND',
+    },
+  };
+  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return send(`${base}/slack/events`, body, {
+    ...slackHeaders(signingSecret, body),
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+}

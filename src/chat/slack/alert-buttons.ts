@@ -12,7 +12,20 @@ export type AlertButtonHandler = (press: {
   actionId: string;
   alertId: number;
   userId: string;
+  /** Why the alert is expected, typed in the Expected dialog. */
+  reason?: string;
 }) => AlertButtonOutcome | Promise<AlertButtonOutcome>;
+
+const EXPECTED_ACTION = 'alert.expected';
+const EXPECTED_DIALOG = 'alert.expected.reason';
+
+/** Where the alert message is, carried through the Expected dialog to update it afterwards. */
+interface DialogContext {
+  alertId: number;
+  channel?: string;
+  ts?: string;
+  home: boolean;
+}
 
 const ALERT_ACTION = /^alert\.(acknowledge|snooze|expected)$/;
 
@@ -32,6 +45,17 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeV
       });
       return;
     }
+    // Expected asks why first (a dialog); the answer arrives as a view submission below.
+    if (action.action_id === EXPECTED_ACTION && body.trigger_id) {
+      const context: DialogContext = {
+        alertId,
+        home: body.container?.type === 'view',
+        ...(body.container?.channel_id ? { channel: String(body.container.channel_id) } : {}),
+        ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
+      };
+      await client.views.open({ trigger_id: body.trigger_id, view: expectedDialog(context) });
+      return;
+    }
     const outcome = await handle({ actionId: action.action_id, alertId, userId: body.user.id });
     // A press in the Home tab has no message to replace: the tab is published again instead.
     if (body.container?.type === 'view') {
@@ -48,4 +72,58 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeV
       await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.reason });
     }
   });
+
+  app.view(EXPECTED_DIALOG, async ({ ack, view, body, client }) => {
+    const reason = view.state.values.reason?.reason?.value?.trim() ?? '';
+    if (reason === '') {
+      await ack({
+        response_action: 'errors',
+        errors: { reason: 'Say why this is expected, e.g. "planned load test".' },
+      });
+      return;
+    }
+    await ack();
+    const context = JSON.parse(view.private_metadata) as DialogContext;
+    const outcome = await handle({
+      actionId: EXPECTED_ACTION,
+      alertId: context.alertId,
+      userId: body.user.id,
+      reason,
+    });
+    if (context.home && homeView) {
+      await client.views.publish({ user_id: body.user.id, view: await homeView(body.user.id) });
+    } else if (outcome.kind === 'updated' && context.channel && context.ts) {
+      await client.chat.update({
+        channel: context.channel,
+        ts: context.ts,
+        text: outcome.message.text,
+        blocks: outcome.message.blocks as never,
+      });
+    }
+  });
+}
+
+function expectedDialog(context: DialogContext) {
+  return {
+    type: 'modal' as const,
+    callback_id: EXPECTED_DIALOG,
+    private_metadata: JSON.stringify(context),
+    title: { type: 'plain_text' as const, text: 'Mark as expected' },
+    submit: { type: 'plain_text' as const, text: 'Mark expected' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input' as const,
+        block_id: 'reason',
+        label: { type: 'plain_text' as const, text: 'Why is this expected?' },
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'reason',
+          multiline: true,
+          max_length: 500,
+          placeholder: { type: 'plain_text' as const, text: 'e.g. planned load test until Friday' },
+        },
+      },
+    ],
+  };
 }
