@@ -154,7 +154,7 @@ export function createApp({
         },
         clock(),
       ),
-    actOnAlert: (press) => actOnAlert(db, press, clock()),
+    actOnAlert: (press) => actOnAlert(db, config, press, clock()),
     home: (userId) => buildHome({ db, config, queries, sources }, userId, clock()),
     sendDigest: async ({ onProblem } = {}) =>
       slackClient === undefined

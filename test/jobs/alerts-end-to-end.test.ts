@@ -146,9 +146,27 @@ describe('quota alert from the demo story to Slack', () => {
           userId: 'U0ONCALL',
           responseUrl: fake.responseUrl('ack'),
         });
+      // Someone outside team data, pressing elsewhere, is refused politely and nothing changes.
+      expect(
+        (
+          await postButtonPress(`http://127.0.0.1:${port}`, signingSecret, {
+            actionId: 'alert.acknowledge',
+            value: String(alert?.id),
+            userId: 'U0SEARCHMGR',
+            responseUrl: fake.responseUrl('refused'),
+            channelId: 'C0SEARCH',
+          })
+        ).status,
+      ).toBe(200);
+      const refusal = await fake.waitFor('response');
+      expect(String(refusal.body.text)).toMatch(/Only the data team and admins/);
+      expect(createAlertStore(app.db).get(alert?.id ?? 0)).toMatchObject({ state: 'open' });
+
       expect((await press()).status).toBe(200);
-      const replaced = await fake.waitFor('response');
-      expect(replaced.body).toMatchObject({ replace_original: true });
+      const replaced = await fake.waitFor('chat.update', (call) =>
+        /Acknowledged by/.test(String(call.body.text)),
+      );
+      expect(replaced.body).toMatchObject({ channel: 'C0DATA', ts: '1764000000.000100' });
       expect(String(replaced.body.text)).toMatch(/Acknowledged by <@U0ONCALL>/);
       expect(
         blockKitProblems({ text: String(replaced.body.text), blocks: replaced.body.blocks as never[] }),
@@ -158,10 +176,10 @@ describe('quota alert from the demo story to Slack', () => {
         acknowledgedBy: 'U0ONCALL',
       });
 
-      const responses = fake.calls.filter((call) => call.method === 'response').length;
+      const updates = fake.calls.filter((call) => call.method === 'chat.update').length;
       expect((await press()).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(fake.calls.filter((call) => call.method === 'response').length).toBe(responses);
+      expect(fake.calls.filter((call) => call.method === 'chat.update').length).toBe(updates);
       const events = createAlertStore(app.db)
         .events(alert?.id ?? 0)
         .filter((event) => event.kind === 'acknowledged');
@@ -192,7 +210,9 @@ describe('quota alert from the demo story to Slack', () => {
       const empty = await submit('  ');
       expect(empty.json).toMatchObject({ response_action: 'errors' });
       expect((await submit('planned load test of doc-summarizer')).status).toBe(200);
-      const updated = await fake.waitFor('chat.update');
+      const updated = await fake.waitFor('chat.update', (call) =>
+        /planned load test/.test(String(call.body.text)),
+      );
       expect(updated.body).toMatchObject({ channel: 'C0DATA', ts: '1764000000.000100' });
       expect(String(updated.body.text)).toMatch(/planned load test of doc-summarizer/);
       expect(createAlertStore(app.db).get(alert?.id ?? 0)).toMatchObject({ state: 'expected' });

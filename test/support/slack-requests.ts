@@ -97,7 +97,8 @@ export async function postButtonPress(
     value,
     userId,
     responseUrl,
-  }: { actionId: string; value: string; userId: string; responseUrl: string },
+    channelId = 'C0DATA',
+  }: { actionId: string; value: string; userId: string; responseUrl: string; channelId?: string },
 ): Promise<SlackHttpAnswer> {
   const payload = {
     type: 'block_actions',
@@ -107,12 +108,12 @@ export async function postButtonPress(
     container: {
       type: 'message',
       message_ts: '1764000000.000100',
-      channel_id: 'C0DATA',
+      channel_id: channelId,
       is_ephemeral: false,
     },
     trigger_id: '1.2.abc',
     team: { id: 'T0ACME', domain: 'acme' },
-    channel: { id: 'C0DATA', name: 'data' },
+    channel: { id: channelId, name: 'channel' },
     message: { type: 'message', ts: '1764000000.000100', text: 'alert' },
     response_url: responseUrl,
     actions: [

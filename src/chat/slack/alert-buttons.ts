@@ -14,6 +14,8 @@ export type AlertButtonHandler = (press: {
   userId: string;
   /** Why the alert is expected, typed in the Expected dialog. */
   reason?: string;
+  /** The channel the button was pressed in (a press in the team's channel counts as membership). */
+  channelId?: string;
 }) => AlertButtonOutcome | Promise<AlertButtonOutcome>;
 
 const EXPECTED_ACTION = 'alert.expected';
@@ -56,13 +58,28 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeV
       await client.views.open({ trigger_id: body.trigger_id, view: expectedDialog(context) });
       return;
     }
-    const outcome = await handle({ actionId: action.action_id, alertId, userId: body.user.id });
+    const channelId = body.container?.channel_id ? String(body.container.channel_id) : undefined;
+    const outcome = await handle({
+      actionId: action.action_id,
+      alertId,
+      userId: body.user.id,
+      ...(channelId ? { channelId } : {}),
+    });
     // A press in the Home tab has no message to replace: the tab is published again instead.
     if (body.container?.type === 'view') {
       if (homeView) await client.views.publish({ user_id: body.user.id, view: await homeView(body.user.id) });
       return;
     }
-    if (outcome.kind === 'updated') {
+    const ts = body.container?.message_ts ? String(body.container.message_ts) : undefined;
+    if (outcome.kind === 'updated' && channelId && ts) {
+      // chat.update rather than the response_url: it works however late the press comes.
+      await client.chat.update({
+        channel: channelId,
+        ts,
+        text: outcome.message.text,
+        blocks: outcome.message.blocks as never,
+      });
+    } else if (outcome.kind === 'updated') {
       await respond({
         replace_original: true,
         text: outcome.message.text,
@@ -82,14 +99,20 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeV
       });
       return;
     }
-    await ack();
     const context = JSON.parse(view.private_metadata) as DialogContext;
     const outcome = await handle({
       actionId: EXPECTED_ACTION,
       alertId: context.alertId,
       userId: body.user.id,
       reason,
+      ...(context.channel ? { channelId: context.channel } : {}),
     });
+    // A refusal stays in the dialog, where the person is looking.
+    if (outcome.kind === 'refused') {
+      await ack({ response_action: 'errors', errors: { reason: outcome.reason } });
+      return;
+    }
+    await ack();
     if (context.home && homeView) {
       await client.views.publish({ user_id: body.user.id, view: await homeView(body.user.id) });
     } else if (outcome.kind === 'updated' && context.channel && context.ts) {
