@@ -1,4 +1,5 @@
 import type { AttributionRule } from '../core/attribution/types.js';
+import type { BedrockSettings } from '../core/bedrock-settings.js';
 import type { Micros } from '../core/money.js';
 import type { PricesConfig } from '../core/pricing/types.js';
 
@@ -27,23 +28,8 @@ export interface PollingSourceConfig {
   costRepollDays: number;
 }
 
-export interface BedrockSourceConfig {
+export interface BedrockSourceConfig extends BedrockSettings {
   enabled: boolean;
-  regions: string[];
-  /** Activated AWS cost allocation tags, e.g. `team`, `feature`; the first is the billing scope. */
-  costAllocationTags: string[];
-  costMetric: 'UnblendedCost' | 'AmortizedCost' | 'NetUnblendedCost' | 'NetAmortizedCost';
-  /** At most one Cost Explorer pass per this many hours (each request costs $0.01). */
-  costPollHours: number;
-  costRepollDays: number;
-  backfillDays: number;
-  usageRepollHours: number;
-  metricsLookbackMinutes: number;
-  metricsBackfillDays: number;
-  quotaRefreshHours: number;
-  accountId?: string;
-  /** Application inference profiles by ARN: the model they copy and their tags. */
-  inferenceProfiles: Record<string, { model: string; tags: Record<string, string> }>;
   /** Quota values that win over Service Quotas. */
   quotas: Array<{ region: string; model: string; tokensPerMinute?: number; requestsPerMinute?: number }>;
 }

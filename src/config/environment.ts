@@ -31,19 +31,6 @@ export interface Environment {
   metricsToken?: string;
 }
 
-/** Variables whose values are never printed, only "set" or "not set". */
-export const SECRET_VARIABLES = [
-  'ANTHROPIC_ADMIN_API_KEY',
-  'OPENAI_ADMIN_KEY',
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'MICROSOFT_APP_PASSWORD',
-  'AI_SPEND_METRICS_TOKEN',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-] as const;
-
 /**
  * Reads the environment. Empty values count as unset. Throws one `config_invalid` listing every
  * malformed variable (a `PORT` that is not 1-65535, a base URL that is not a URL).

@@ -44,18 +44,6 @@ export interface TokenCounts {
   output: number;
 }
 
-export const ZERO_TOKENS: TokenCounts = Object.freeze({
-  uncachedInput: 0,
-  cacheWrite5m: 0,
-  cacheWrite1h: 0,
-  cacheRead: 0,
-  output: 0,
-});
-
-export function totalTokens(tokens: TokenCounts): number {
-  return tokens.uncachedInput + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.cacheRead + tokens.output;
-}
-
 /**
  * Usage in one time bucket `[bucketStart, bucketStart + bucketSeconds)`, UTC epoch seconds, as the
  * provider's usage report gives it (the fast, estimated side of the ledger).

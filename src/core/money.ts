@@ -12,12 +12,6 @@ export function micros(value: number): Micros {
   return value as Micros;
 }
 
-export function sumMicros(values: Iterable<number>): Micros {
-  let total = 0;
-  for (const value of values) total += value;
-  return micros(total);
-}
-
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /**

@@ -18,8 +18,3 @@ export function schedule(jobs: readonly ScheduledJob[], timezone: string): { sto
     },
   };
 }
-
-/** True when node-cron accepts the expression (used to check the config before starting). */
-export function isValidCron(expression: string): boolean {
-  return cron.validate(expression);
-}

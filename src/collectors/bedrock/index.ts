@@ -1,6 +1,7 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { BedrockSettings } from '../../core/bedrock-settings.js';
 import { AiSpendError, isAiSpendError } from '../../core/errors.js';
 import { SECONDS_PER_HOUR } from '../../core/facts.js';
 import type { Collector, CollectResult, StreamSummary } from '../collector.js';
@@ -17,21 +18,7 @@ export interface AwsCredentials {
   sessionToken?: string;
 }
 
-export interface BedrockCollectorOptions {
-  regions: string[];
-  /** Activated cost allocation tags; the first one groups Cost Explorer spend and scopes the split. */
-  costAllocationTags: string[];
-  costMetric: 'UnblendedCost' | 'AmortizedCost' | 'NetUnblendedCost' | 'NetAmortizedCost';
-  costPollHours: number;
-  costRepollDays: number;
-  backfillDays: number;
-  usageRepollHours: number;
-  metricsLookbackMinutes: number;
-  metricsBackfillDays: number;
-  quotaRefreshHours: number;
-  accountId?: string;
-  /** Application inference profiles from the config; they win over what the control plane lists. */
-  inferenceProfiles: Record<string, { model: string; tags: Record<string, string> }>;
+export interface BedrockCollectorOptions extends BedrockSettings {
   credentials?: AwsCredentials;
   endpoints?: { cloudwatch?: string; costExplorer?: string; serviceQuotas?: string; bedrock?: string };
   maxAttempts?: number;

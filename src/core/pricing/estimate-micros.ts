@@ -9,83 +9,69 @@ export type BigRates = readonly (bigint | null)[];
 const PICO_PER_MICRO = 1_000_000n;
 
 /**
- * tokens × (µ$/MTok) is pico-dollars, summed exactly in BigInt (an hour can pass 2^53), scaled by the
- * multiplier's numerator and divided once by 10^6 × its denominator, rounding half to even: one
- * rounding per fact row. Token kinds with a count but no rate are left out and reported as `missing`,
- * so the result is then a lower bound.
+ * tokens × (µ$/MTok) is pico-dollars, summed exactly, scaled by the multiplier's numerator and
+ * divided once by 10^6 × its denominator, rounding half to even: one rounding per fact row. Plain
+ * integers carry the sum while it stays below 2^53 (nearly every hourly row, and several times
+ * faster); BigInt takes over past that. Token kinds with a count but no rate are left out and
+ * reported as `missing`, so the result is then a lower bound.
  */
 export function estimateMicros(
   rates: BigRates,
   multiplier: { numerator: bigint; denominator: bigint },
   tokens: TokenCounts,
 ): { micros: Micros; missing: boolean } {
-  const fast = estimateSmall(rates, multiplier, tokens);
-  if (fast !== undefined) return fast;
-  let pico = 0n;
+  let small = 0;
+  let big: bigint | undefined;
   let missing = false;
   for (let index = 0; index < TOKEN_KINDS.length; index++) {
     const kind = TOKEN_KINDS[index] as (typeof TOKEN_KINDS)[number];
     const count = tokens[kind];
     if (count === 0) continue;
-    checkCount(kind, count);
-    const rate = rates[index];
-    if (rate === null || rate === undefined) missing = true;
-    else pico += BigInt(count) * rate;
-  }
-  const value = roundHalfEven(pico * multiplier.numerator, PICO_PER_MICRO * multiplier.denominator);
-  return { micros: micros(Number(value)), missing };
-}
-
-/**
- * The same sum in plain integers while every intermediate stays below 2^53 (true for nearly every
- * hourly row), which is exact and several times faster; `undefined` hands over to BigInt.
- */
-function estimateSmall(
-  rates: BigRates,
-  multiplier: { numerator: bigint; denominator: bigint },
-  tokens: TokenCounts,
-): { micros: Micros; missing: boolean } | undefined {
-  const numerator = Number(multiplier.numerator);
-  const denominator = Number(multiplier.denominator) * 1_000_000;
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return undefined;
-  let pico = 0;
-  let missing = false;
-  for (let index = 0; index < TOKEN_KINDS.length; index++) {
-    const kind = TOKEN_KINDS[index] as (typeof TOKEN_KINDS)[number];
-    const count = tokens[kind];
-    if (count === 0) continue;
-    checkCount(kind, count);
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw new AiSpendError(
+        'input_invalid',
+        `token count ${kind} must be a non-negative integer, got ${count}`,
+      );
+    }
     const rate = rates[index];
     if (rate === null || rate === undefined) {
       missing = true;
       continue;
     }
-    pico += count * Number(rate);
-    if (!Number.isSafeInteger(pico)) return undefined;
+    if (big === undefined) {
+      // Exact while the result is a safe integer: a true value past 2^53 rounds to one past it too.
+      const next = small + count * Number(rate);
+      if (Number.isSafeInteger(next)) small = next;
+      else big = BigInt(small) + BigInt(count) * rate;
+    } else {
+      big += BigInt(count) * rate;
+    }
   }
-  const scaled = pico * numerator;
-  if (!Number.isSafeInteger(scaled)) return undefined;
-  let quotient = Math.floor(scaled / denominator);
-  let remainder = scaled - quotient * denominator;
+  const numerator = Number(multiplier.numerator);
+  const denominator = Number(multiplier.denominator) * 1_000_000;
+  const scaled = small * numerator;
+  if (big === undefined && Number.isSafeInteger(scaled) && Number.isSafeInteger(denominator)) {
+    return { micros: micros(roundSmall(scaled, denominator)), missing };
+  }
+  const value = roundHalfEven(
+    (big ?? BigInt(small)) * multiplier.numerator,
+    PICO_PER_MICRO * multiplier.denominator,
+  );
+  return { micros: micros(Number(value)), missing };
+}
+
+/** `n / d` rounded half to even in plain integers, for safe `n >= 0` and `d > 0`. */
+function roundSmall(n: number, d: number): number {
+  let quotient = Math.floor(n / d);
+  let remainder = n - quotient * d;
   // The float division may land one off near an integer; the remainder puts it right.
   if (remainder < 0) {
     quotient -= 1;
-    remainder += denominator;
-  } else if (remainder >= denominator) {
+    remainder += d;
+  } else if (remainder >= d) {
     quotient += 1;
-    remainder -= denominator;
+    remainder -= d;
   }
   const twice = remainder * 2;
-  const rounded =
-    twice > denominator || (twice === denominator && quotient % 2 === 1) ? quotient + 1 : quotient;
-  return { micros: micros(rounded), missing };
-}
-
-function checkCount(kind: string, count: number): void {
-  if (!Number.isSafeInteger(count) || count < 0) {
-    throw new AiSpendError(
-      'input_invalid',
-      `token count ${kind} must be a non-negative integer, got ${count}`,
-    );
-  }
+  return twice > d || (twice === d && quotient % 2 === 1) ? quotient + 1 : quotient;
 }

@@ -33,10 +33,6 @@ export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
   return reduce({ numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator });
 }
 
-export function isOne(value: Fraction): boolean {
-  return value.numerator === value.denominator;
-}
-
 function reduce({ numerator, denominator }: Fraction): Fraction {
   const divisor = gcd(numerator, denominator);
   return divisor > 1n
