@@ -21,6 +21,7 @@ import { type CollectSummary, collect } from './jobs/collect.js';
 import { type DeliverSummary, deliver } from './jobs/deliver.js';
 import { buildDigest, type Digest } from './jobs/digest.js';
 import { type SendDigestsSummary, sendDigests } from './jobs/send-digest.js';
+import { createAlertStore } from './store/alert-store.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
 import { openDatabase } from './store/open-database.js';
@@ -72,8 +73,11 @@ export interface App {
   actOnAlert(press: {
     actionId: string;
     alertId: number;
+    /** Every alert a batched message's button acts on. */
+    alertIds?: number[];
     userId: string;
     reason?: string;
+    channelId?: string;
   }): AlertButtonOutcome;
   close(): void;
 }
@@ -107,6 +111,7 @@ export function createApp({
   const answerDeps = {
     queries,
     signals,
+    alerts: createAlertStore(db),
     configuredTeams: Object.keys(config.teams),
     sources,
     quotaOverrides: quotaOverrides(config),

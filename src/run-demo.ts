@@ -79,6 +79,16 @@ export async function runDemo({
         write(`/ai-spend ${text}`);
         write(renderText(app.answer(text).message));
       };
+      const analyzed = await app.analyze();
+      write();
+      write(`── The rules ran: ${analyzed.opened} alerts, posted to each owning team's channel`);
+      for (const message of analyzed.messages) {
+        const items =
+          message.kind === 'batch' ? message.view.sections.map((section) => section.title ?? '') : [];
+        write(`  ${message.channel ?? '(no channel)'} · ${message.view.title}`);
+        for (const item of items.filter((title) => title !== '')) write(`      ${item}`);
+      }
+      ask('anomalies 7d', 'The cost anomalies of the week, largest first, each with its root cause.');
       ask(
         'team all 30d',
         'Where did the money go this month? (the whole organisation, unallocated included)',

@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { AiSpendConfig } from '../config/config-types.js';
 import { canChange } from '../core/access/can-change.js';
-import type { AlertAction } from '../core/alerts/alert.js';
-import { ALERT_ACTION_IDS, alertMentions, alertMessage } from '../core/alerts/alert-message.js';
+import { type Alert, type AlertAction, EXPECTED_QUIET_DAYS } from '../core/alerts/alert.js';
+import {
+  ALERT_ACTION_IDS,
+  alertBatchMessage,
+  alertMentions,
+  alertMessage,
+} from '../core/alerts/alert-message.js';
 import { alertFreshness } from '../jobs/analyze.js';
 import { createAlertStore } from '../store/alert-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
@@ -12,12 +17,26 @@ import { userTeams } from './user-teams.js';
 
 const SNOOZE_SECONDS = 24 * 3_600;
 
+/** The settings a button press needs: who may act, and how long Expected stays quiet. */
+type ActingConfig = Pick<AiSpendConfig, 'teams' | 'admins'> & {
+  alerts?: Pick<AiSpendConfig['alerts'], 'expectedQuietDays'>;
+};
+
 /** The action a button stands for; `undefined` for a button this version does not know. */
-export function alertActionOf(actionId: string, now: number, reason?: string): AlertAction | undefined {
+export function alertActionOf(
+  actionId: string,
+  now: number,
+  reason?: string,
+  expectedQuietDays = EXPECTED_QUIET_DAYS,
+): AlertAction | undefined {
   if (actionId === ALERT_ACTION_IDS.acknowledge) return { kind: 'acknowledge' };
   if (actionId === ALERT_ACTION_IDS.snooze) return { kind: 'snooze', until: now + SNOOZE_SECONDS };
   if (actionId === ALERT_ACTION_IDS.expected)
-    return { kind: 'expected', reason: reason ?? 'marked expected in chat' };
+    return {
+      kind: 'expected',
+      reason: reason ?? 'marked expected in chat',
+      until: now + expectedQuietDays * 86_400,
+    };
   return undefined;
 }
 
@@ -28,11 +47,34 @@ export function alertActionOf(actionId: string, now: number, reason?: string): A
  */
 export function actOnAlert(
   db: Database.Database,
-  config: Pick<AiSpendConfig, 'teams' | 'admins'>,
-  press: { actionId: string; alertId: number; userId: string; reason?: string; channelId?: string },
+  config: ActingConfig,
+  press: {
+    actionId: string;
+    alertId: number;
+    alertIds?: number[];
+    userId: string;
+    reason?: string;
+    channelId?: string;
+  },
   now: number,
 ): AlertButtonOutcome {
-  const action = alertActionOf(press.actionId, now, press.reason);
+  if (press.alertIds !== undefined && press.alertIds.length > 1) return actOnBatch(db, config, press, now);
+  const outcome = actOnOne(db, config, { ...press, alertId: press.alertId }, now);
+  if (outcome.kind !== 'changed') return outcome;
+  const signalsThrough = createSignalQueries(db).metricsThrough('bedrock');
+  const view = alertMessage(outcome.alert, { freshness: alertFreshness(outcome.alert, signalsThrough, now) });
+  return { kind: 'updated', message: slackMessage({ view, mentions: alertMentions(outcome.alert) }) };
+}
+
+type OneOutcome = Exclude<AlertButtonOutcome, { kind: 'updated' }> | { kind: 'changed'; alert: Alert };
+
+function actOnOne(
+  db: Database.Database,
+  config: ActingConfig,
+  press: { actionId: string; alertId: number; userId: string; reason?: string; channelId?: string },
+  now: number,
+): OneOutcome {
+  const action = alertActionOf(press.actionId, now, press.reason, config.alerts?.expectedQuietDays);
   if (action === undefined)
     return { kind: 'refused', reason: 'That button is not known to this version of ai-spend.' };
   const store = createAlertStore(db);
@@ -51,7 +93,33 @@ export function actOnAlert(
   if (outcome === undefined) return { kind: 'refused', reason: 'This alert no longer exists.' };
   if (outcome.refused !== undefined) return { kind: 'refused', reason: outcome.refused };
   if (!outcome.changed) return { kind: 'unchanged' };
+  return { kind: 'changed', alert: outcome.alert };
+}
+
+/**
+ * A button of a batched message: the action applies to each alert it lists (each checked on its
+ * own), then the batch is shown again with their states. Refused only when nothing could change.
+ */
+function actOnBatch(
+  db: Database.Database,
+  config: ActingConfig,
+  press: { actionId: string; alertIds?: number[]; userId: string; reason?: string; channelId?: string },
+  now: number,
+): AlertButtonOutcome {
+  const ids = press.alertIds ?? [];
+  const outcomes = ids.map((alertId) => actOnOne(db, config, { ...press, alertId }, now));
+  if (!outcomes.some((outcome) => outcome.kind === 'changed')) {
+    const refused = outcomes.find((outcome) => outcome.kind === 'refused');
+    return refused ?? { kind: 'unchanged' };
+  }
+  const store = createAlertStore(db);
+  const alerts = ids.map((id) => store.get(id)).filter((alert): alert is Alert => alert !== undefined);
   const signalsThrough = createSignalQueries(db).metricsThrough('bedrock');
-  const view = alertMessage(outcome.alert, { freshness: alertFreshness(outcome.alert, signalsThrough, now) });
-  return { kind: 'updated', message: slackMessage({ view, mentions: alertMentions(outcome.alert) }) };
+  const [first] = alerts;
+  const freshness = first === undefined ? '' : alertFreshness(first, signalsThrough, now);
+  const view = alertBatchMessage(alerts, { freshness });
+  return {
+    kind: 'updated',
+    message: slackMessage({ view, mentions: [...new Set(alerts.flatMap((alert) => alertMentions(alert)))] }),
+  };
 }

@@ -3,8 +3,10 @@ import { canQuery } from '../core/access/can-query.js';
 import { querySubject } from '../core/access/query-subject.js';
 import { parseCommand } from '../core/command.js';
 import type { QuotaLimit } from '../core/facts.js';
+import { alertsView, anomaliesView } from '../core/views/alerts-view.js';
 import { helpMessage, problemMessage } from '../core/views/help-message.js';
 import type { MessageView } from '../core/views/message-view.js';
+import type { AlertStore } from '../store/alert-store.js';
 import type { SignalQueries } from '../store/signal-queries.js';
 import type { SpendQueries } from '../store/spend-queries.js';
 import { answerLatency, answerQuota } from './answer-signals.js';
@@ -21,6 +23,8 @@ export interface AnswerDeps {
   quotaOverrides: readonly QuotaLimit[];
   /** The first quota alert threshold, in percent (80 by default). */
   quotaThresholdPercent: number;
+  /** Alerts for `alerts` and `anomalies`; absent, those answer that no alerts are kept. */
+  alerts?: Pick<AlertStore, 'notResolvedOrResolvedIn' | 'openedIn'>;
   /** Who may see what (`visibility`, `admins` and team membership); absent = everyone sees everything. */
   access?: Pick<Asker, 'visibility' | 'admins'> & { teamsOf: (userId: string) => string[] };
 }
@@ -71,7 +75,33 @@ export function answer(text: string, now: number, deps: AnswerDeps, userId?: str
       return { ...answerQuota(command.period, now, deps), public: command.public };
     case 'latency':
       return { ...answerLatency(command.period, now, deps), public: command.public };
+    case 'alerts':
+    case 'anomalies': {
+      const { start, end } = command.period;
+      const all =
+        command.kind === 'alerts'
+          ? (deps.alerts?.notResolvedOrResolvedIn(start, end) ?? [])
+          : (deps.alerts?.openedIn('cost_anomaly', start, end) ?? []);
+      const visible = all.filter((alert) => maysee(alert.team, deps, userId));
+      const message =
+        command.kind === 'alerts'
+          ? alertsView(visible, command.period, now)
+          : anomaliesView(visible, command.period, now);
+      return {
+        message,
+        data: { kind: command.kind, period: command.period, alerts: visible },
+        public: command.public,
+      };
+    }
     default:
       return { ...answerSpend(command, deps), public: command.public };
   }
+}
+
+/** Whether the asker may see a team's alerts: with `visibility: team`, their own teams (admins all). */
+function maysee(team: string, deps: AnswerDeps, userId: string | undefined): boolean {
+  if (deps.access === undefined || userId === undefined) return true;
+  const { visibility, admins, teamsOf } = deps.access;
+  return canQuery({ userId, visibility, admins, userTeams: teamsOf(userId) }, { kind: 'team', name: team })
+    .allowed;
 }

@@ -61,12 +61,21 @@ export interface AlertsConfig {
   quotaPercent: number[];
   /** Minutes an open, unacknowledged alert waits before paging the team's oncall. */
   escalateAfterMinutes: number;
-  spike: {
-    /** Daily spend increases below this many micro-dollars are not spikes. */
-    minMicros: Micros;
-    /** Spend must exceed the baseline by at least this factor. */
-    minRatio: number;
-  };
+  /** Minutes a condition must stay absent before its alert resolves. */
+  resolveAfterMinutes: number;
+  /** Days an alert marked expected stays quiet. */
+  expectedQuietDays: number;
+  /** Minutes without new usage from a source before it is reported as not reporting. */
+  noDataAfterMinutes: number;
+  anomaly: { minMicrosPerHour: Micros; minMicrosPerDay: Micros; minRatio: number };
+  latency: { minRatio: number; minMs: number };
+  retryStorm: { minMicros: Micros };
+  migration: { minSharePoints: number; minMicrosPerWeek: Micros };
+  /** UTC midnights of days with little expected spend (holidays): never a drop, never the usual. */
+  holidays: number[];
+  /** Percentages of the monthly budget the month-end forecast is checked against, ascending. */
+  budgetPercent: number[];
+  rightsizing: { lowPercent: number; highPercent: number };
 }
 
 export interface ScheduleConfig {

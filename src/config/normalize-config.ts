@@ -38,7 +38,26 @@ export function normalizeConfig(parsed: ConfigOutput): AiSpendConfig {
     alerts: {
       quotaPercent: [...new Set(alerts.quota_percent)].sort((a, b) => a - b),
       escalateAfterMinutes: alerts.escalate_after_minutes,
-      spike: { minMicros: parseDecimalMicros(alerts.spike.min_usd), minRatio: alerts.spike.min_ratio },
+      resolveAfterMinutes: alerts.resolve_after_minutes,
+      expectedQuietDays: alerts.expected_quiet_days,
+      noDataAfterMinutes: alerts.no_data_after_minutes,
+      anomaly: {
+        minMicrosPerHour: parseDecimalMicros(alerts.anomaly.min_usd_per_hour),
+        minMicrosPerDay: parseDecimalMicros(alerts.anomaly.min_usd_per_day),
+        minRatio: alerts.anomaly.min_ratio,
+      },
+      latency: { minRatio: alerts.latency.min_ratio, minMs: alerts.latency.min_ms },
+      retryStorm: { minMicros: parseDecimalMicros(alerts.retry_storm.min_usd) },
+      migration: {
+        minSharePoints: alerts.migration.min_share_points,
+        minMicrosPerWeek: parseDecimalMicros(alerts.migration.min_usd_per_week),
+      },
+      holidays: [...new Set(alerts.holidays)].sort((a, b) => a - b),
+      budgetPercent: [...new Set(alerts.budget_percent)].sort((a, b) => a - b),
+      rightsizing: {
+        lowPercent: alerts.rightsizing.low_percent,
+        highPercent: alerts.rightsizing.high_percent,
+      },
     },
     schedule: { collect: schedule.collect, digest: schedule.digest, timezone: schedule.timezone },
     admins: parsed.admins,

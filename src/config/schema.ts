@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { suggest } from '../core/suggest.js';
 import { attributionSchema, isTemplate, RESERVED_TEAM_NAMES, TEAM_NAME } from './attribution-schema.js';
 import { decimalSchema } from './decimal-schema.js';
-import { pricesSchema } from './prices-schema.js';
+import { daySchema, pricesSchema } from './prices-schema.js';
 import { scheduleSchema } from './schedule-schema.js';
 import { sourcesSchema } from './sources-schema.js';
 import { section, strictObject } from './strict-object.js';
@@ -58,16 +58,75 @@ const alertsSchema = strictObject({
   escalate_after_minutes: z.int().min(1).default(30).meta({
     description: 'Minutes an open alert waits for acknowledgement before paging oncall. Default: 30.',
   }),
-  spike: section(
+  resolve_after_minutes: z.int().min(1).default(15).meta({
+    description: 'Minutes a condition must stay absent before its alert resolves (hysteresis). Default: 15.',
+  }),
+  expected_quiet_days: z.int().min(1).default(7).meta({
+    description: 'Days an alert marked Expected stays quiet, even if it resolves and comes back. Default: 7.',
+  }),
+  no_data_after_minutes: z.int().min(30).default(360).meta({
+    description:
+      'A source that has reported no usage for this many minutes raises a no-data alert; its gap is never read as zero spend. Default: 360.',
+  }),
+  anomaly: section(
+    strictObject({
+      min_usd_per_hour: decimalSchema()
+        .prefault(20)
+        .meta({ description: 'Ignore hourly changes smaller than this many US dollars. Default: 20.' }),
+      min_usd_per_day: decimalSchema()
+        .prefault(50)
+        .meta({ description: 'Ignore daily changes smaller than this many US dollars. Default: 50.' }),
+      min_ratio: z.number().gt(1).default(1.5).meta({
+        description:
+          'Spend must be at least this many times its usual (a drop: at most its usual divided by it). Default: 1.5.',
+      }),
+    }),
+  ).meta({ description: 'Cost anomalies: both thresholds must be crossed.' }),
+  latency: section(
+    strictObject({
+      min_ratio: z.number().gt(1).default(1.3).meta({
+        description: 'First-token latency must move by at least this factor to be a shift. Default: 1.3.',
+      }),
+      min_ms: z.number().gt(0).default(150).meta({
+        description: 'First-token latency must move by at least this many milliseconds. Default: 150.',
+      }),
+    }),
+  ).meta({ description: 'Latency shifts: both thresholds must be crossed.' }),
+  retry_storm: section(
     strictObject({
       min_usd: decimalSchema()
         .prefault(50)
-        .meta({ description: 'Ignore spikes smaller than this many US dollars per day. Default: 50.' }),
-      min_ratio: z
-        .number()
-        .gt(1)
-        .default(1.5)
-        .meta({ description: 'Spend must exceed the baseline by this factor to be a spike. Default: 1.5.' }),
+        .meta({ description: 'Ignore retry storms that cost less than this many US dollars. Default: 50.' }),
+    }),
+  ),
+  migration: section(
+    strictObject({
+      min_share_points: z.number().gt(0).max(100).default(20).meta({
+        description:
+          "A team's token share must move by at least this many points within a week. Default: 20.",
+      }),
+      min_usd_per_week: decimalSchema()
+        .prefault(100)
+        .meta({ description: 'Ignore teams spending less than this many US dollars a week. Default: 100.' }),
+    }),
+  ),
+  holidays: z.array(daySchema).default([]).meta({
+    description:
+      'UTC days (YYYY-MM-DD) the company expects little spend (public holidays, shutdowns): a drop on them is not an anomaly and they never set the usual. Default: [].',
+  }),
+  budget_percent: z.array(z.number().gt(0).max(1000)).default([80, 100]).meta({
+    description:
+      "Alert when a team's month-end forecast reaches these percentages of its budget. Default: [80, 100].",
+  }),
+  rightsizing: section(
+    strictObject({
+      low_percent: z.number().gt(0).max(100).default(40).meta({
+        description:
+          'A quota whose 14-day p95 use stays under this percentage is over-provisioned. Default: 40.',
+      }),
+      high_percent: z.number().gt(0).max(100).default(85).meta({
+        description: 'A quota whose 14-day p95 use is above this percentage needs an increase. Default: 85.',
+      }),
     }),
   ),
 });

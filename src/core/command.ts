@@ -2,7 +2,7 @@ import { DEFAULT_PERIOD, looksLikePeriod, type Period, parsePeriod } from './per
 import { suggest } from './suggest.js';
 
 /** Subcommands of the grammar that this version does not answer yet. */
-const LATER = ['feature', 'top', 'alerts', 'anomalies', 'budget', 'reconcile', 'compare', 'unit'] as const;
+const LATER = ['feature', 'top', 'budget', 'reconcile', 'compare', 'unit'] as const;
 
 /** Subcommands that take a name and a period: `team search 7d`, `provider bedrock`, `model gpt-5.4 mtd`. */
 const NAMED = {
@@ -21,7 +21,7 @@ const NAMED = {
 type Named = keyof typeof NAMED;
 
 /** Subcommands that take only a period. */
-const PERIOD_ONLY = { quota: '7d', latency: '14d' } as const;
+const PERIOD_ONLY = { quota: '7d', latency: '14d', alerts: '7d', anomalies: '7d' } as const;
 type PeriodOnly = keyof typeof PERIOD_ONLY;
 
 /** What `/ai-spend <text>` asks for, parsed from untrusted chat text. */

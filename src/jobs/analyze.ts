@@ -1,24 +1,28 @@
 import type Database from 'better-sqlite3';
 import type { AiSpendConfig } from '../config/config-types.js';
-import type { Alert, AlertCandidate } from '../core/alerts/alert.js';
-import { alertMentions, alertMessage } from '../core/alerts/alert-message.js';
+import type { Alert, AlertRule } from '../core/alerts/alert.js';
+import { alertBatchMessage, alertMentions, alertMessage } from '../core/alerts/alert-message.js';
 import { type QuotaLimit, SECONDS_PER_DAY } from '../core/facts.js';
 import { isoTime } from '../core/period.js';
-import { type QuotaRuleGroup, quotaRule } from '../core/rules/quota-rule.js';
-import { spendSpikeRule } from '../core/rules/spend-spike-rule.js';
+import { noDataRule, staleSources } from '../core/rules/no-data-rule.js';
 import type { MessageView } from '../core/views/message-view.js';
 import { type AlertStore, createAlertStore, type RecordResult } from '../store/alert-store.js';
-import { dailyTeamSpend } from '../store/daily-team-spend.js';
+import { createDetectionQueries } from '../store/detection-queries.js';
 import { recordJobRun } from '../store/job-runs.js';
 import { createOutbox } from '../store/outbox-store.js';
-import { createSignalQueries, minuteUsage } from '../store/signal-queries.js';
+import { createSignalQueries } from '../store/signal-queries.js';
+import { createSpendQueries } from '../store/spend-queries.js';
+import { costAnomalyCandidates } from './detection/cost-anomaly-pass.js';
+import { quotaCandidates } from './detection/quota-pass.js';
+import { signalCandidates } from './detection/signal-pass.js';
+import { teamCandidates } from './detection/team-pass.js';
 
 export interface AnalyzeDeps {
   db: Database.Database;
   config: AiSpendConfig;
   /** Quota values from `sources.bedrock.quotas`, which win over Service Quotas (as for `quota`). */
   quotaOverrides?: readonly QuotaLimit[];
-  /** A condition absent this long resolves its alert. */
+  /** A condition absent this long resolves its alert; default `alerts.resolve_after_minutes`. */
   resolveAfterMinutes?: number;
   /** The window in which a quota minute at a threshold fires the quota rule. */
   quotaLookbackMinutes?: number;
@@ -27,7 +31,7 @@ export interface AnalyzeDeps {
 /** A message the pass put in the outbox (or could not, `channel` absent), for printing. */
 export interface AnalyzeMessage {
   alertId: number;
-  kind: 'alert' | 'escalation' | 'update';
+  kind: 'alert' | 'batch' | 'escalation' | 'worse' | 'update';
   channel?: string;
   view: MessageView;
 }
@@ -38,6 +42,7 @@ export interface AnalyzeSummary {
   reopened: number;
   woke: number;
   resolved: number;
+  worsened: number;
   unchanged: number;
   escalated: number;
   /** Outbox rows added (a row already there is not counted). */
@@ -47,52 +52,102 @@ export interface AnalyzeSummary {
   notes: string[];
 }
 
-/** Quotas come from Bedrock's CloudWatch signals, as in the `quota` answer. */
+/** Quotas and latency come from Bedrock's CloudWatch signals, as in the `quota` answer. */
 const SIGNAL_SOURCE = 'bedrock';
-const HOUR = 3_600;
-/** Four weeks of same-weekday baseline before the latest complete day, and that day. */
-const SPEND_DAYS = 29;
+/** Rules whose alerts for one team in one pass are posted as one message. */
+const BATCHED_RULES: ReadonlySet<AlertRule> = new Set([
+  'cost_anomaly',
+  'migration',
+  'latency_followup',
+  'quota_rightsizing',
+  'budget',
+  'retry_storm',
+]);
 
 /**
- * One pass of every rule: the quota rule over the last hour of quota signals and the spend spike
- * rule over daily team spend. New alerts are posted to their team's Slack channel (unowned ones
- * to `slack.default_channel`) through the outbox, resolved or woken ones update their message,
- * and open quota alerts nobody acknowledged for `alerts.escalate_after_minutes` page the team's
- * on-call group. Talks to no chat platform: delivery is a separate job.
+ * One pass of every rule. Spend rules read only what every reporting source has completed (a late
+ * source is never read as a drop) and leave out sources that stopped reporting, which raise a
+ * no-data alert instead. New alerts are posted to their team's Slack channel (unowned ones to
+ * `slack.default_channel`) through the outbox, several spend alerts for one team as one message;
+ * conditions that escalate or grow materially are posted again; resolved or woken alerts update
+ * their message; open quota alerts nobody acknowledged for `alerts.escalate_after_minutes` page
+ * the team's on-call group. Talks to no chat platform: delivery is a separate job.
  */
 export async function analyze(
-  { db, config, quotaOverrides = [], resolveAfterMinutes = 15, quotaLookbackMinutes = 15 }: AnalyzeDeps,
+  { db, config, quotaOverrides = [], resolveAfterMinutes, quotaLookbackMinutes = 15 }: AnalyzeDeps,
   now: number,
 ): Promise<AnalyzeSummary> {
   return recordJobRun(db, 'analyze', now, async () => {
+    const lastPassAt = db
+      .prepare(
+        "SELECT max(started_at) FROM job_runs WHERE job = 'analyze' AND status = 'ok' AND started_at < ?",
+      )
+      .pluck()
+      .get(now) as number | null;
     const alerts = createAlertStore(db);
+    const queries = createDetectionQueries(db);
+    const spend = createSpendQueries(db);
+    const signalsThrough = createSignalQueries(db).metricsThrough(SIGNAL_SOURCE);
+    const reports = spend.freshness(spend.known('provider'));
+    const stale = staleSources(reports, now, config.alerts.noDataAfterMinutes);
+    const exclude = new Set(stale.map((entry) => entry.source));
+    const fresh = reports
+      .filter((report) => !exclude.has(report.source))
+      .map((report) => report.usageThrough)
+      .filter((through): through is number => through !== null);
+    const usageThrough = fresh.length === 0 ? null : Math.min(...fresh, now);
+    const bedrockUsage = reports.find((report) => report.source === SIGNAL_SOURCE)?.usageThrough ?? null;
+    const live = [
+      ...noDataRule({ sources: reports, now, afterMinutes: config.alerts.noDataAfterMinutes }),
+      ...quotaCandidates({
+        db,
+        queries,
+        alerts: config.alerts,
+        overrides: quotaOverrides,
+        now,
+        lookbackMinutes: quotaLookbackMinutes,
+      }),
+      ...signalCandidates({
+        queries,
+        alerts: config.alerts,
+        now,
+        signalsThrough,
+        usageThrough: bedrockUsage,
+      }),
+      ...costAnomalyCandidates(queries, config.alerts, { hourlyThrough: usageThrough, exclude }),
+    ];
     const candidates = [
-      ...quotaCandidates(db, quotaOverrides, config.alerts.quotaPercent, now, quotaLookbackMinutes),
-      ...spendSpikeRule({
-        days: dailyTeamSpend(db, now - (now % SECONDS_PER_DAY) - SPEND_DAYS * SECONDS_PER_DAY, now),
-        today: now,
-        minMicros: config.alerts.spike.minMicros,
-        minRatio: config.alerts.spike.minRatio,
+      ...live,
+      ...teamCandidates({
+        db,
+        queries,
+        config,
+        now,
+        dayThrough: usageThrough === null ? null : usageThrough - (usageThrough % SECONDS_PER_DAY),
+        lastPassAt,
+        live: new Set(live.map((candidate) => candidate.fingerprint)),
       }),
     ];
-    const signalsThrough = createSignalQueries(db).metricsThrough(SIGNAL_SOURCE);
     // Alerts and their messages commit together: a crash never leaves an alert without its post.
     const summary = db
       .transaction(() => {
-        const recorded = alerts.record(candidates, now, { resolveAfterMinutes });
+        const recorded = alerts.record(candidates, now, {
+          resolveAfterMinutes: resolveAfterMinutes ?? config.alerts.resolveAfterMinutes,
+        });
         const summary: AnalyzeSummary = {
           candidates: candidates.length,
           opened: recorded.opened.length,
           reopened: recorded.reopened.length,
           woke: recorded.woke.length,
           resolved: recorded.resolved.length,
+          worsened: recorded.worsened.length,
           unchanged: recorded.unchanged,
           escalated: 0,
           enqueued: 0,
           messages: [],
           notes: [],
         };
-        enqueueMessages({ db, config, alerts, recorded, summary, signalsThrough }, now);
+        enqueueMessages({ db, config, alerts, recorded, summary, signalsThrough, usageThrough }, now);
         return summary;
       })
       .immediate();
@@ -112,6 +167,7 @@ function enqueueMessages(
     recorded,
     summary,
     signalsThrough,
+    usageThrough,
   }: {
     db: Database.Database;
     config: AiSpendConfig;
@@ -119,11 +175,12 @@ function enqueueMessages(
     recorded: RecordResult;
     summary: AnalyzeSummary;
     signalsThrough: number | null;
+    usageThrough: number | null;
   },
   now: number,
 ): void {
   const outbox = createOutbox(db);
-  const freshness = (alert: Alert) => alertFreshness(alert, signalsThrough, now);
+  const freshness = (alert: Alert) => alertFreshness(alert, signalsThrough, now, usageThrough);
   const send = (
     alert: Alert,
     kind: AnalyzeMessage['kind'],
@@ -144,17 +201,40 @@ function enqueueMessages(
       platform: 'slack',
       channel,
       payload: { view, mentions: alertMentions(alert, oncall === undefined ? {} : { oncall }) },
-      // An escalation is a message of its own: updates edit the alert's post, not it.
-      ...(kind === 'escalation' ? {} : { alertId: alert.id }),
+      // Escalations, news of a worse condition and batches are messages of their own: updates edit
+      // the alert's own post.
+      ...(kind === 'alert' || kind === 'update' ? { alertId: alert.id } : {}),
       mode: kind === 'update' ? 'update' : 'post',
       now,
     });
     if (created) summary.enqueued += 1;
   };
 
-  for (const alert of [...recorded.opened, ...recorded.reopened]) {
+  const fresh = [...recorded.opened, ...recorded.reopened];
+  const batches = new Map<string, Alert[]>();
+  for (const alert of fresh.filter((entry) => BATCHED_RULES.has(entry.rule))) {
+    batches.set(alert.team, [...(batches.get(alert.team) ?? []), alert]);
+  }
+  for (const alert of fresh) {
+    const batch = batches.get(alert.team);
+    if (BATCHED_RULES.has(alert.rule) && batch !== undefined && batch.length > 1) continue;
     const view = alertMessage(alert, { freshness: freshness(alert) });
     send(alert, 'alert', `alert|${alert.id}|post|${alert.openedAt}`, view);
+  }
+  for (const batch of batches.values()) {
+    const [first] = batch;
+    if (first === undefined || batch.length < 2) continue;
+    const view = alertBatchMessage(batch, { freshness: freshness(first) });
+    send(first, 'batch', `batch|${batch.map((alert) => `${alert.id}@${alert.openedAt}`).join(',')}`, view);
+  }
+  for (const alert of recorded.worsened) {
+    const view = alertMessage(alert, { freshness: freshness(alert), worse: true });
+    send(
+      alert,
+      'worse',
+      `alert|${alert.id}|worse|${alert.updatedAt}|${alert.notifiedMagnitude ?? alert.severity}`,
+      view,
+    );
   }
   const { escalateAfterMinutes } = config.alerts;
   for (const alert of alerts.dueForEscalation(now, escalateAfterMinutes)) {
@@ -175,54 +255,32 @@ function enqueueMessages(
   }
 }
 
-function quotaCandidates(
-  db: Database.Database,
-  overrides: readonly QuotaLimit[],
-  thresholds: readonly number[],
-  now: number,
-  lookbackMinutes: number,
-): AlertCandidate[] {
-  const signals = createSignalQueries(db);
-  const regions = new Map<
-    string,
-    Pick<QuotaRuleGroup, 'owners' | 'usedByModel'> & { points: ReturnType<typeof signals.quotaUsagePoints> }
-  >();
-  const groups = signals.quotaGroups(SIGNAL_SOURCE, overrides).map((group): QuotaRuleGroup => {
-    let region = regions.get(group.region);
-    if (region === undefined) {
-      region = {
-        owners: signals.owners(SIGNAL_SOURCE, group.region),
-        points: signals.quotaUsagePoints(SIGNAL_SOURCE, group.region, now - HOUR, now),
-        usedByModel: signals.totalsByModel(
-          SIGNAL_SOURCE,
-          'EstimatedTPMQuotaUsage',
-          group.region,
-          now - lookbackMinutes * 60,
-          now,
-        ),
-      };
-      regions.set(group.region, region);
-    }
-    return {
-      ...group,
-      minutes: minuteUsage(region.points, group),
-      owners: region.owners,
-      usedByModel: region.usedByModel,
-    };
-  });
-  return quotaRule({ groups, thresholds, now, lookbackMinutes });
-}
-
 /** The team's channel; unowned alerts and teams without one go to `slack.default_channel`. */
 function slackChannel(config: AiSpendConfig, team: string): string | undefined {
   return config.teams[team]?.slackChannel ?? config.slack.defaultChannel;
 }
 
-/** The freshness stamp of an alert message: the signals behind a quota alert, the day of a spike. */
-export function alertFreshness(alert: Alert, signalsThrough: number | null, now: number): string {
-  return alert.rule === 'quota'
-    ? `signals through ${signalsThrough === null ? 'no collection yet' : stamp(signalsThrough)}`
-    : `daily spend as of ${stamp(now)} (billed where billed, else estimated)`;
+/** Rules whose figures come from the per-minute signals rather than from spend. */
+const SIGNAL_RULES: ReadonlySet<AlertRule> = new Set([
+  'quota',
+  'quota_throttles',
+  'latency_shift',
+  'retry_storm',
+]);
+
+/** The freshness stamp of an alert message: the signals behind quota and latency, the spend behind the rest. */
+export function alertFreshness(
+  alert: Alert,
+  signalsThrough: number | null,
+  now: number,
+  usageThrough?: number | null,
+): string {
+  if (SIGNAL_RULES.has(alert.rule) || alert.rule === 'quota_rightsizing')
+    return `signals through ${signalsThrough === null ? 'no collection yet' : stamp(signalsThrough)}`;
+  if (alert.rule === 'no_data') return `checked ${stamp(now)}`;
+  return usageThrough === undefined || usageThrough === null
+    ? `spend as of ${stamp(now)} (billed where billed, else estimated)`
+    : `usage through ${stamp(usageThrough)} (billed where billed, else estimated)`;
 }
 
 function stamp(time: number): string {

@@ -18,7 +18,9 @@ export interface RecordResult {
   /** Snoozed alerts whose snooze ended while their condition still fires. */
   woke: Alert[];
   resolved: Alert[];
-  /** Alerts the pass looked at without changing their state. */
+  /** Open or acknowledged alerts whose condition escalated or grew materially: people hear again. */
+  worsened: Alert[];
+  /** Alerts the pass looked at without changing their state (quiet reopenings included). */
   unchanged: number;
 }
 
@@ -56,7 +58,10 @@ interface AlertRow {
   acknowledged_at: number | null;
   expected_reason: string | null;
   expected_by: string | null;
+  expected_until: number | null;
   escalated_at: number | null;
+  notified_magnitude: number | null;
+  notified_severity: Alert['severity'] | null;
 }
 
 const OPTIONAL = {
@@ -66,8 +71,42 @@ const OPTIONAL = {
   acknowledgedAt: 'acknowledged_at',
   expectedReason: 'expected_reason',
   expectedBy: 'expected_by',
+  expectedUntil: 'expected_until',
   escalatedAt: 'escalated_at',
+  notifiedMagnitude: 'notified_magnitude',
+  notifiedSeverity: 'notified_severity',
 } as const;
+
+/** A condition this many times bigger than people were last told about is news again. */
+const MATERIAL_GROWTH = 1.5;
+const SEVERITY_RANK: Record<Alert['severity'], number> = { warning: 0, critical: 1 };
+
+/** Whether a firing condition is materially worse than what its alert last told people. */
+function isMateriallyWorse(alert: Alert, candidate: AlertCandidate): boolean {
+  if (alert.state !== 'open' && alert.state !== 'acknowledged') return false;
+  const told = alert.notifiedSeverity ?? alert.severity;
+  if (SEVERITY_RANK[candidate.severity] > SEVERITY_RANK[told]) return true;
+  const before = alert.notifiedMagnitude;
+  return (
+    candidate.magnitude !== undefined &&
+    before !== undefined &&
+    before > 0 &&
+    candidate.magnitude >= before * MATERIAL_GROWTH
+  );
+}
+
+/** What people are told when an alert posts: the figures to compare later passes with. */
+function notified(candidate: AlertCandidate): Pick<Alert, 'notifiedMagnitude' | 'notifiedSeverity'> {
+  return {
+    notifiedSeverity: candidate.severity,
+    ...(candidate.magnitude === undefined ? {} : { notifiedMagnitude: candidate.magnitude }),
+  };
+}
+
+/** The candidate's figures as stored: its view travels in `details.view`. */
+function storedDetails(candidate: AlertCandidate): Record<string, unknown> {
+  return candidate.view === undefined ? candidate.details : { ...candidate.details, view: candidate.view };
+}
 
 function toAlert(row: AlertRow): Alert {
   const alert: Alert = {
@@ -102,15 +141,18 @@ export function createAlertStore(db: Database.Database) {
   const byId = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const active = db.prepare("SELECT * FROM alerts WHERE state != 'resolved' ORDER BY id");
   const insert = db.prepare(`INSERT INTO alerts (fingerprint, rule, team, severity, state, title, summary,
-      details, observed_at, opened_at, open_since, updated_at, last_firing_at)
+      details, observed_at, opened_at, open_since, updated_at, last_firing_at, notified_magnitude,
+      notified_severity)
     VALUES (@fingerprint, @rule, @team, @severity, 'open', @title, @summary, @details, @observedAt,
-      @now, @now, @now, @now)`);
+      @now, @now, @now, @now, @magnitude, @severity)`);
   const update = db.prepare(`UPDATE alerts SET team = @team, severity = @severity, state = @state,
       title = @title, summary = @summary, details = @details, observed_at = @observedAt,
       opened_at = @openedAt, open_since = @openSince, updated_at = @updatedAt,
       last_firing_at = @lastFiringAt, snoozed_until = @snoozedUntil, resolved_at = @resolvedAt,
       acknowledged_by = @acknowledgedBy, acknowledged_at = @acknowledgedAt,
-      expected_reason = @expectedReason, expected_by = @expectedBy, escalated_at = @escalatedAt
+      expected_reason = @expectedReason, expected_by = @expectedBy, expected_until = @expectedUntil,
+      escalated_at = @escalatedAt, notified_magnitude = @notifiedMagnitude,
+      notified_severity = @notifiedSeverity
     WHERE id = @id`);
   const addEvent = db.prepare(
     'INSERT INTO alert_events (alert_id, kind, actor, at, detail) VALUES (?, ?, ?, ?, ?)',
@@ -118,6 +160,10 @@ export function createAlertStore(db: Database.Database) {
   const eventsOf = db.prepare(
     'SELECT kind, actor, at, detail FROM alert_events WHERE alert_id = ? ORDER BY id',
   );
+  const listed = db.prepare(`SELECT * FROM alerts
+    WHERE state != 'resolved' OR (resolved_at >= ? AND resolved_at < ?) ORDER BY id`);
+  const openedIn = db.prepare(`SELECT * FROM alerts WHERE rule = ? AND opened_at >= ? AND opened_at < ?
+    ORDER BY id`);
   const escalationDue = db.prepare(`SELECT * FROM alerts WHERE rule = 'quota' AND state = 'open'
       AND escalated_at IS NULL AND open_since <= ? ORDER BY id`);
   const escalate = db.prepare(
@@ -139,7 +185,14 @@ export function createAlertStore(db: Database.Database) {
   const record = db.transaction(
     (candidates: readonly AlertCandidate[], now: number, options: RecordOptions): RecordResult => {
       const { rules = ALERT_RULES } = options;
-      const result: RecordResult = { opened: [], reopened: [], woke: [], resolved: [], unchanged: 0 };
+      const result: RecordResult = {
+        opened: [],
+        reopened: [],
+        woke: [],
+        resolved: [],
+        worsened: [],
+        unchanged: 0,
+      };
       const firing = new Map(candidates.map((candidate) => [candidate.fingerprint, candidate]));
       const implied = new Set(candidates.flatMap((candidate) => candidate.implies ?? []));
       for (const candidate of firing.values()) {
@@ -148,25 +201,40 @@ export function createAlertStore(db: Database.Database) {
           severity: candidate.severity,
           title: candidate.title,
           summary: candidate.summary,
-          details: candidate.details,
+          details: storedDetails(candidate),
           observedAt: candidate.observedAt,
         };
         if (row === undefined) {
           const id = Number(
-            insert.run({ ...candidate, ...fields, details: JSON.stringify(candidate.details), now })
-              .lastInsertRowid,
+            insert.run({
+              ...candidate,
+              ...fields,
+              details: JSON.stringify(fields.details),
+              magnitude: candidate.magnitude ?? null,
+              now,
+            }).lastInsertRowid,
           );
           addEvent.run(id, 'opened', null, now, null);
           result.opened.push(get(id) as Alert);
           continue;
         }
-        const { alert, event } = reconcile(toAlert(row), true, now, options);
+        const before = toAlert(row);
+        const { alert, event } = reconcile(before, true, now, options);
+        const worse = event === undefined && isMateriallyWorse(alert, candidate);
         // A reopened alert belongs to whoever owns the condition now; an open one keeps its team.
-        save({ ...alert, ...fields, ...(event === 'reopened' ? { team: candidate.team } : {}) });
+        save({
+          ...alert,
+          ...fields,
+          ...(event === 'reopened' ? { team: candidate.team } : {}),
+          ...(event === 'reopened' || worse ? notified(candidate) : {}),
+        });
         if (event) addEvent.run(row.id, event, null, now, null);
+        if (worse)
+          addEvent.run(row.id, 'worsened', null, now, candidate.magnitude?.toString() ?? candidate.severity);
         const saved = get(row.id) as Alert;
-        if (event === 'reopened') result.reopened.push(saved);
+        if (event === 'reopened' && saved.state === 'open') result.reopened.push(saved);
         else if (event === 'woke') result.woke.push(saved);
+        else if (worse) result.worsened.push(saved);
         else result.unchanged += 1;
       }
       for (const row of active.all() as AlertRow[]) {
@@ -195,6 +263,26 @@ export function createAlertStore(db: Database.Database) {
     },
   );
 
+  const insertPast =
+    db.prepare(`INSERT OR IGNORE INTO alerts (fingerprint, rule, team, severity, state, title,
+      summary, details, observed_at, opened_at, open_since, updated_at, last_firing_at, resolved_at,
+      notified_severity)
+    VALUES (@fingerprint, @rule, @team, @severity, 'resolved', @title, @summary, @details, @observedAt,
+      @openedAt, @openedAt, @resolvedAt, @openedAt, @resolvedAt, @severity)`);
+  const recordPast = db.transaction((candidate: AlertCandidate, openedAt: number, resolvedAt: number) => {
+    const inserted = insertPast.run({
+      ...candidate,
+      details: JSON.stringify(storedDetails(candidate)),
+      openedAt,
+      resolvedAt,
+    });
+    if (inserted.changes === 0) return false;
+    const id = Number(inserted.lastInsertRowid);
+    addEvent.run(id, 'opened', null, openedAt, 'found in history: no pass ran then');
+    addEvent.run(id, 'resolved', null, resolvedAt, null);
+    return true;
+  });
+
   const markEscalated = db.transaction((id: number, now: number): boolean => {
     if (escalate.run(now, now, id).changes === 0) return false;
     addEvent.run(id, 'escalated', null, now, null);
@@ -221,8 +309,20 @@ export function createAlertStore(db: Database.Database) {
     /** Open, unacknowledged quota alerts open for `afterMinutes` or more and not escalated yet. */
     dueForEscalation: (now: number, afterMinutes: number): Alert[] =>
       (escalationDue.all(now - afterMinutes * 60) as AlertRow[]).map(toAlert),
+    /**
+     * Records a condition that fired while no pass ran (found later in the data) as an alert that
+     * opened and resolved then, so later passes know it; nothing is posted. `false` if known.
+     */
+    recordPast: (candidate: AlertCandidate, openedAt: number, resolvedAt: number): boolean =>
+      recordPast.immediate(candidate, openedAt, resolvedAt),
     /** Marks an alert escalated once; `false` when it already was. */
     markEscalated: (id: number, now: number): boolean => markEscalated.immediate(id, now),
+    /** Every alert not resolved, and those resolved within `[start, end)`. */
+    notResolvedOrResolvedIn: (start: number, end: number): Alert[] =>
+      (listed.all(start, end) as AlertRow[]).map(toAlert),
+    /** A rule's alerts opened (or reopened) within `[start, end)`. */
+    openedIn: (rule: AlertRule, start: number, end: number): Alert[] =>
+      (openedIn.all(rule, start, end) as AlertRow[]).map(toAlert),
     events: (alertId: number): AlertEvent[] => eventsOf.all(alertId) as AlertEvent[],
   };
 }

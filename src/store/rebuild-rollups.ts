@@ -35,6 +35,8 @@ export function rebuildDirtyRollups(
   const statements = prepare(db);
   const rebuild = db.transaction((source: string, day: number) => {
     statements.deleteRollup.run(source, day);
+    statements.deleteHourly.run(source, day, day + SECONDS_PER_DAY);
+    statements.insertHourly.run(day, day + SECONDS_PER_DAY, source);
     const rows = new Map<string, RollupRow>();
     const rowFor = (team: string, feature: string, model: string) => {
       const key = JSON.stringify([team, feature, model]);
@@ -136,6 +138,7 @@ function mergeShares(shares: readonly BilledShare[]): BilledShare[] {
 }
 
 function prepare(db: Database.Database) {
+  db.function('model_family', { deterministic: true }, (model: unknown) => modelFamily(String(model)));
   return {
     deleteRollup: db.prepare('DELETE FROM rollup_daily WHERE source = ? AND day = ?'),
     usage: db.prepare(`SELECT d.scope, d.team, d.feature, coalesce(d.model, '') AS model,
@@ -148,6 +151,16 @@ function prepare(db: Database.Database) {
       FROM usage_facts u JOIN dims d ON d.id = u.dim_id
       WHERE u.bucket_start >= ? AND u.bucket_start < ? AND d.source = ?
       GROUP BY d.scope, d.team, d.feature, d.model`),
+    deleteHourly: db.prepare('DELETE FROM rollup_hourly WHERE source = ? AND hour >= ? AND hour < ?'),
+    insertHourly: db.prepare(`INSERT INTO rollup_hourly (hour, source, team, feature, model_family,
+        estimated_micros, tokens, requests)
+      SELECT u.bucket_start - (u.bucket_start % 3600), d.source, d.team, d.feature,
+        model_family(coalesce(d.model, '')), coalesce(sum(u.estimated_micros), 0),
+        sum(u.uncached_input + u.cache_write_5m + u.cache_write_1h + u.cache_read + u.output),
+        coalesce(sum(u.requests), 0)
+      FROM usage_facts u JOIN dims d ON d.id = u.dim_id
+      WHERE u.bucket_start >= ? AND u.bucket_start < ? AND d.source = ?
+      GROUP BY 1, 2, 3, 4, 5`),
     deleteShares: db.prepare(`DELETE FROM billed_shares WHERE billed_id IN (SELECT b.id FROM billed_facts b
       JOIN dims d ON d.id = b.dim_id WHERE b.day = ? AND d.source = ?)`),
     billed: db.prepare(`SELECT b.id, d.scope, coalesce(d.model, '') AS model, b.amount_micros AS amountMicros,

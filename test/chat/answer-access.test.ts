@@ -6,6 +6,7 @@ import { readEnvironment } from '../../src/config/environment.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createApp } from '../../src/main.js';
 import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
+import { createAlertStore } from '../../src/store/alert-store.js';
 
 const config = loadConfig({
   path: 'team-visibility.yml',
@@ -46,5 +47,28 @@ describe('answers under `visibility: team`', () => {
 
   it('answers the command line without a user as before', () => {
     expect(app.answer('team support 7d').data.kind).toBe('team_spend');
+  });
+
+  it('shows `alerts` only for the teams the asker belongs to; admins see all', () => {
+    const store = createAlertStore(app.db);
+    const now = Date.UTC(2026, 10, 29, 12) / 1000;
+    const alert = (team: string) => ({
+      fingerprint: `budget|${team}|2026-11|80`,
+      rule: 'budget' as const,
+      team,
+      severity: 'warning' as const,
+      title: `${team} on course for 85% of its November budget`,
+      summary: 's',
+      details: {},
+      observedAt: now,
+    });
+    store.record([alert('search'), alert('support')], now, { resolveAfterMinutes: 15, rules: ['budget'] });
+    const teamsOf = (userId: string) =>
+      (app.answer('alerts', userId).data.alerts as Array<{ team: string }>).map((entry) => entry.team);
+    expect(teamsOf('U0SEARCHMGR')).toEqual(['search']);
+    expect(teamsOf('U0ADMIN')).toEqual(['search', 'support']);
+    expect(app.answer('alerts', 'U0SEARCHMGR').message.summary).toBe(
+      '1 alert not resolved; 0 resolved in 2026-11-23 → 2026-11-29.',
+    );
   });
 });

@@ -108,7 +108,16 @@ describe('loadConfig with the example file', () => {
     expect(config.alerts).toEqual({
       quotaPercent: [80, 95],
       escalateAfterMinutes: 30,
-      spike: { minMicros: 50_000_000, minRatio: 1.5 },
+      resolveAfterMinutes: 15,
+      expectedQuietDays: 7,
+      noDataAfterMinutes: 360,
+      anomaly: { minMicrosPerHour: 20_000_000, minMicrosPerDay: 50_000_000, minRatio: 1.5 },
+      latency: { minRatio: 1.3, minMs: 150 },
+      retryStorm: { minMicros: 50_000_000 },
+      migration: { minSharePoints: 20, minMicrosPerWeek: 100_000_000 },
+      holidays: [1_798_156_800, 1_798_761_600],
+      budgetPercent: [80, 100],
+      rightsizing: { lowPercent: 40, highPercent: 85 },
     });
     expect(config.schedule).toEqual({
       collect: '*/5 * * * *',
@@ -121,7 +130,7 @@ describe('loadConfig with the example file', () => {
 });
 
 describe('loadConfig defaults', () => {
-  it('gives an empty file every default: no teams, [80, 95]%, 30 minutes, $50 spikes, UTC', () => {
+  it('gives an empty file every default: no teams, [80, 95]%, 30 minutes, $20/hour and $50/day anomalies, UTC', () => {
     const config = loadConfig({ text: '# nothing yet\n' });
     expect(config.teams).toEqual({});
     expect(config.attribution).toEqual([]);
@@ -130,7 +139,16 @@ describe('loadConfig defaults', () => {
     expect(config.alerts).toEqual({
       quotaPercent: [80, 95],
       escalateAfterMinutes: 30,
-      spike: { minMicros: 50_000_000, minRatio: 1.5 },
+      resolveAfterMinutes: 15,
+      expectedQuietDays: 7,
+      noDataAfterMinutes: 360,
+      anomaly: { minMicrosPerHour: 20_000_000, minMicrosPerDay: 50_000_000, minRatio: 1.5 },
+      latency: { minRatio: 1.3, minMs: 150 },
+      retryStorm: { minMicros: 50_000_000 },
+      migration: { minSharePoints: 20, minMicrosPerWeek: 100_000_000 },
+      holidays: [],
+      budgetPercent: [80, 100],
+      rightsizing: { lowPercent: 40, highPercent: 85 },
     });
     expect(config.schedule).toEqual({ collect: '*/5 * * * *', digest: '0 9 * * MON', timezone: 'UTC' });
     expect(config.visibility).toBe('open');

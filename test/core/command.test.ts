@@ -41,6 +41,8 @@ describe('parseCommand', () => {
     ['model claude-sonnet-4-5', { kind: 'model', name: 'claude-sonnet-4-5', period: { label: '30d' } }],
     ['quota', { kind: 'quota', period: { label: '7d' } }],
     ['latency 30d public', { kind: 'latency', period: { label: '30d' }, public: true }],
+    ['alerts', { kind: 'alerts', period: { label: '7d' } }],
+    ['anomalies 30d', { kind: 'anomalies', period: { label: '30d' } }],
   ])('reads %j', (text, expected) => {
     expect(parseCommand(text, now)).toMatchObject(expected);
   });

@@ -221,6 +221,59 @@ describe('quota alert from the demo story to Slack', () => {
     }
   });
 
+  it('Acknowledge all on a batched message acknowledges each alert it lists and shows the batch again', async () => {
+    const store = createAlertStore(app.db);
+    const candidate = (rule: 'migration' | 'retry_storm', title: string) => ({
+      fingerprint: `${rule}|data|batch-test`,
+      rule,
+      team: 'data',
+      severity: 'warning' as const,
+      title,
+      summary: `${title}.`,
+      details: {},
+      observedAt: NOW,
+    });
+    const { opened } = store.record(
+      [candidate('migration', 'data moved 40% to gpt-5.4'), candidate('retry_storm', 'retries on haiku')],
+      NOW,
+      { resolveAfterMinutes: 15, rules: [] },
+    );
+    const value = opened.map((alert) => alert.id).join(',');
+    const signingSecret = 'batch-test-secret';
+    const slackApp = createSlackApp({
+      answer: (text) => app.answer(text),
+      onAlertButton: (press) => app.actOnAlert(press),
+      botToken: 'xoxb-test',
+      signingSecret,
+      slackApiUrl: fake.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      botId: 'B0AISPEND',
+      botUserId: 'U0AISPEND',
+      retryConfig: { retries: 0 },
+    });
+    const { port } = await slackApp.start();
+    try {
+      const response = await postButtonPress(`http://127.0.0.1:${port}`, signingSecret, {
+        actionId: 'alert.acknowledge',
+        value,
+        userId: 'U0ONCALL',
+        responseUrl: fake.responseUrl('batch'),
+      });
+      expect(response.status).toBe(200);
+      const replaced = await fake.waitFor('chat.update', (call) =>
+        /2 new alerts for data/.test(String(call.body.text)),
+      );
+      expect(String(JSON.stringify(replaced.body.blocks))).toContain('2 acknowledged');
+      expect(opened.map((alert) => store.get(alert.id)?.state)).toEqual(['acknowledged', 'acknowledged']);
+      expect(
+        blockKitProblems({ text: String(replaced.body.text), blocks: replaced.body.blocks as never[] }),
+      ).toEqual([]);
+    } finally {
+      await slackApp.stop();
+    }
+  });
+
   it("shows data's manager the alert with its buttons and the team's month against budget in the Home tab", () => {
     const [alert] = createAlertStore(app.db)
       .open()

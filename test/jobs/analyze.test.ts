@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { analyze } from '../../src/jobs/analyze.js';
+import { createAlertStore } from '../../src/store/alert-store.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { createOutbox, type OutboxRow } from '../../src/store/outbox-store.js';
 
@@ -119,21 +120,32 @@ describe('analyze', () => {
     expect(JSON.stringify(update?.payload)).toContain('Resolved at 16:23 UTC');
   });
 
-  it('opens a spend spike for a team whose latest day tripled, in its own channel', async () => {
+  it('opens a daily cost anomaly for a team whose latest complete day tripled, in its own channel', async () => {
     const db = openDatabase({ path: ':memory:' });
     const insert = db.prepare(`INSERT INTO rollup_daily (team, day, source, feature, model, model_family,
         estimated_micros, unpriced_tokens, tokens, requests, billed_micros, billed)
       VALUES ('search', ?, 'anthropic', 'ask-docs', 'claude-sonnet-4-5', 'claude-sonnet-4-5', ?, 0, 0, 0, ?, ?)`);
     const monday = NOW - (NOW % DAY) - DAY;
-    for (let day = monday - 28 * DAY; day <= monday; day += DAY) {
+    for (let day = monday - 56 * DAY; day <= monday; day += DAY) {
       const usual = 200_000_000;
       // Billed days count their bill, the latest (not billed yet) its estimate.
       if (day === monday) insert.run(day, 3 * usual, 0, 0);
       else insert.run(day, 1, usual, 1);
     }
+    db.prepare(
+      "INSERT INTO dims (key, source, scope, team) VALUES ('a', 'anthropic', 'anthropic', 'search')",
+    ).run();
+    db.prepare(
+      "INSERT INTO cursors (source, stream, position, updated_at) VALUES ('anthropic', 'usage', ?, ?)",
+    ).run(NOW - (NOW % 3_600), NOW);
     const summary = await analyze({ db, config: config() }, NOW);
     expect(summary).toMatchObject({ opened: 1, enqueued: 1 });
     expect(rows(db)[0]).toMatchObject({ channel: 'C0SEARCH', mode: 'post' });
-    expect(summary.messages[0]?.view.title).toBe('search spent 3× its usual on Monday 2026-11-23');
+    const [alert] = createAlertStore(db).open();
+    expect(alert).toMatchObject({
+      fingerprint: 'cost_anomaly|day|team=search|spike',
+      details: { actualMicros: 600_000_000, expectedMicros: 200_000_000, deltaMicros: 400_000_000 },
+    });
+    expect(summary.messages[0]?.view.title).toContain('search');
   });
 });

@@ -22,8 +22,8 @@ function candidate(threshold: number, overrides: Partial<AlertCandidate> = {}): 
 }
 
 const spike: AlertCandidate = {
-  fingerprint: 'spend_spike|search|2026-11-23',
-  rule: 'spend_spike',
+  fingerprint: 'cost_anomaly|day|team=search|spike',
+  rule: 'cost_anomaly',
   team: 'search',
   severity: 'warning',
   title: 'search spent 3× its usual',
@@ -42,7 +42,7 @@ describe('alert store', () => {
     const first = alerts.record([candidate(80)], NOW, OPTIONS);
     const second = alerts.record([candidate(80, { summary: 'Peaked at 83%.' })], NOW + 60, OPTIONS);
     expect(first.opened).toHaveLength(1);
-    expect(second).toEqual({ opened: [], reopened: [], woke: [], resolved: [], unchanged: 1 });
+    expect(second).toEqual({ opened: [], reopened: [], woke: [], worsened: [], resolved: [], unchanged: 1 });
     expect(alerts.open()).toHaveLength(1);
     expect(alerts.open()[0]).toMatchObject({
       id: first.opened[0]?.id,
@@ -92,7 +92,7 @@ describe('alert store', () => {
     alerts.record([candidate(80), spike], NOW, OPTIONS);
     const { resolved } = alerts.record([], NOW + 3_600, { ...OPTIONS, rules: ['quota'] });
     expect(resolved.map((alert) => alert.rule)).toEqual(['quota']);
-    expect(alerts.open().map((alert) => alert.rule)).toEqual(['spend_spike']);
+    expect(alerts.open().map((alert) => alert.rule)).toEqual(['cost_anomaly']);
   });
 
   it('records one event for two Acknowledge presses, and who pressed first', () => {
@@ -153,5 +153,80 @@ describe('alert store', () => {
     expect(alerts.dueForEscalation(NOW + 3_600, 30)).toEqual([]);
     expect(alerts.get(warning?.id ?? 0)?.escalatedAt).toBe(NOW + 1_800);
     expect(alerts.events(warning?.id ?? 0).filter((event) => event.kind === 'escalated')).toHaveLength(1);
+  });
+
+  it('re-notifies when a condition turns critical or grows 1.5× from what was told, and not for less', () => {
+    const alerts = store();
+    const anomaly = (
+      magnitude: number,
+      severity: AlertCandidate['severity'] = 'warning',
+    ): AlertCandidate => ({
+      ...spike,
+      fingerprint: 'cost_anomaly|hour|team=search|spike',
+      rule: 'cost_anomaly',
+      severity,
+      magnitude,
+    });
+    const [opened] = alerts.record([anomaly(400)], NOW, OPTIONS).opened;
+    expect(opened).toMatchObject({ notifiedMagnitude: 400, notifiedSeverity: 'warning' });
+    expect(alerts.record([anomaly(590)], NOW + 300, OPTIONS)).toMatchObject({ worsened: [], unchanged: 1 });
+    const grew = alerts.record([anomaly(600)], NOW + 600, OPTIONS).worsened;
+    expect(grew.map((alert) => alert.notifiedMagnitude)).toEqual([600]);
+    expect(alerts.record([anomaly(700)], NOW + 900, OPTIONS).worsened).toEqual([]);
+    expect(alerts.record([anomaly(700, 'critical')], NOW + 1_200, OPTIONS).worsened).toHaveLength(1);
+    expect(alerts.record([anomaly(800, 'critical')], NOW + 1_500, OPTIONS).worsened).toEqual([]);
+    expect(alerts.events(opened?.id ?? 0).map((event) => event.kind)).toEqual([
+      'opened',
+      'worsened',
+      'worsened',
+    ]);
+  });
+
+  it('does not re-notify an alert people marked expected or snoozed, however much it grows', () => {
+    const alerts = store();
+    const big = (magnitude: number): AlertCandidate => ({ ...spike, magnitude });
+    const [opened] = alerts.record([big(100)], NOW, OPTIONS).opened;
+    alerts.act(opened?.id ?? 0, { kind: 'expected', reason: 'load test' }, 'U0ALICE', NOW + 60);
+    expect(alerts.record([big(1_000)], NOW + 300, OPTIONS).worsened).toEqual([]);
+  });
+
+  it('brings an expected condition back quietly within its window, and loudly after it', () => {
+    const alerts = store();
+    const [opened] = alerts.record([spike], NOW, OPTIONS).opened;
+    const id = opened?.id ?? 0;
+    alerts.act(id, { kind: 'expected', reason: 'migration week', until: NOW + 86_400 }, 'U0ALICE', NOW + 60);
+    alerts.record([], NOW + 3_600, OPTIONS);
+    expect(alerts.get(id)?.state).toBe('resolved');
+    const quiet = alerts.record([spike], NOW + 7_200, OPTIONS);
+    expect(quiet).toMatchObject({ reopened: [], unchanged: 1 });
+    expect(alerts.get(id)).toMatchObject({ state: 'expected', expectedReason: 'migration week' });
+    alerts.record([], NOW + 10_800, OPTIONS);
+    const loud = alerts.record([spike], NOW + 90_000, OPTIONS);
+    expect(loud.reopened.map((alert) => alert.state)).toEqual(['open']);
+  });
+
+  it('brings a snoozed condition back still snoozed until the snooze ends', () => {
+    const alerts = store();
+    const [opened] = alerts.record([spike], NOW, OPTIONS).opened;
+    const id = opened?.id ?? 0;
+    alerts.act(id, { kind: 'snooze', until: NOW + 86_400 }, 'U0ALICE', NOW + 60);
+    alerts.record([], NOW + 3_600, OPTIONS);
+    expect(alerts.record([spike], NOW + 7_200, OPTIONS).reopened).toEqual([]);
+    expect(alerts.get(id)).toMatchObject({ state: 'snoozed', snoozedUntil: NOW + 86_400 });
+  });
+
+  it("lists open alerts with those resolved in a period, and a rule's alerts opened in it", () => {
+    const alerts = store();
+    alerts.record([candidate(80), spike], NOW, OPTIONS);
+    alerts.record([spike], NOW + 3_600, OPTIONS);
+    expect(alerts.notResolvedOrResolvedIn(NOW, NOW + 7_200).map((alert) => alert.rule)).toEqual([
+      'quota',
+      'cost_anomaly',
+    ]);
+    expect(alerts.notResolvedOrResolvedIn(NOW + 7_200, NOW + 9_000).map((alert) => alert.rule)).toEqual([
+      'cost_anomaly',
+    ]);
+    expect(alerts.openedIn('cost_anomaly', NOW, NOW + 1)).toHaveLength(1);
+    expect(alerts.openedIn('cost_anomaly', NOW + 1, NOW + 9_000)).toEqual([]);
   });
 });

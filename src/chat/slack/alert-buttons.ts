@@ -11,6 +11,8 @@ export type AlertButtonOutcome =
 export type AlertButtonHandler = (press: {
   actionId: string;
   alertId: number;
+  /** Every alert a batched message's button acts on (its `value` lists them); absent for one alert. */
+  alertIds?: number[];
   userId: string;
   /** Why the alert is expected, typed in the Expected dialog. */
   reason?: string;
@@ -38,8 +40,9 @@ const ALERT_ACTION = /^alert\.(acknowledge|snooze|expected)$/;
 export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeView?: HomeViewBuilder): void {
   app.action<BlockAction<ButtonAction>>(ALERT_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack();
-    const alertId = Number(action.value);
-    if (!Number.isSafeInteger(alertId)) {
+    const alertIds = String(action.value).split(',').map(Number);
+    const [alertId = Number.NaN] = alertIds;
+    if (!alertIds.every((id) => Number.isSafeInteger(id))) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -62,6 +65,7 @@ export function registerAlertButtons(app: App, handle: AlertButtonHandler, homeV
     const outcome = await handle({
       actionId: action.action_id,
       alertId,
+      ...(alertIds.length > 1 ? { alertIds } : {}),
       userId: body.user.id,
       ...(channelId ? { channelId } : {}),
     });

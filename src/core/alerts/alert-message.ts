@@ -1,9 +1,11 @@
-import { formatUsd } from '../money.js';
 import type { QuotaAlertDetails } from '../rules/quota-rule.js';
-import type { SpendSpikeDetails } from '../rules/spend-spike-rule.js';
 import type { MessageAction, MessageView } from '../views/message-view.js';
-import type { Alert } from './alert.js';
+import type { Alert, AlertCandidateView } from './alert.js';
 import { formatAlertTime } from './format-alert-time.js';
+
+const MAX_CONTRIBUTORS = 5;
+/** Alerts listed in one batched message; the rest are counted. */
+const MAX_BATCHED = 8;
 
 /** Button ids; each button's `value` is the alert id. */
 export const ALERT_ACTION_IDS = {
@@ -22,6 +24,8 @@ export interface AlertMessageOptions {
   teamShares?: ReadonlyArray<{ team: string; share: number }>;
   /** The escalation variant: pages `oncall` (a Slack user group id) after `afterMinutes`. */
   escalation?: { oncall?: string; afterMinutes: number };
+  /** The condition escalated or grew materially since people were told: say so. */
+  worse?: boolean;
 }
 
 /**
@@ -30,19 +34,88 @@ export interface AlertMessageOptions {
  */
 export function alertMessage(
   alert: Alert,
-  { freshness, teamShares, escalation }: AlertMessageOptions,
+  { freshness, teamShares, escalation, worse }: AlertMessageOptions,
 ): MessageView {
-  const facts = alert.rule === 'quota' ? quotaFacts(alert, teamShares) : spikeFacts(alert);
+  const view = alert.details.view as AlertCandidateView | undefined;
+  const facts = [...(alert.rule === 'quota' ? quotaFacts(alert, teamShares) : []), ...(view?.facts ?? [])];
+  const contributors = view?.contributors;
+  const sections = [
+    ...(facts.length > 0 ? [{ facts }] : []),
+    ...(contributors && contributors.rows.length > 0
+      ? [{ title: contributors.title, rows: contributors.rows.slice(0, MAX_CONTRIBUTORS) }]
+      : []),
+    ...(view?.next ? [{ text: `Next: ${view.next}` }] : []),
+  ];
   const page = escalation
     ? `${escalation.oncall ? `${userGroupMention(escalation.oncall)} ` : ''}Nobody has acknowledged this in ${escalation.afterMinutes} min. `
     : '';
   return {
-    title: `${escalation ? 'Escalated: ' : ''}${alert.title}`,
+    title: `${escalation ? 'Escalated: ' : worse ? 'Worse: ' : ''}${alert.title}`,
     summary: `${page}${alert.summary}`,
-    sections: facts.length > 0 ? [{ facts }] : [],
+    sections,
     context: [freshness, `${stateLine(alert)} · ${alert.severity}`],
     ...(alert.state === 'resolved' ? {} : { actions: alertActions(alert) }),
   };
+}
+
+/**
+ * Several new alerts of one team in one pass, as one message: each alert's title and summary, and
+ * buttons that act on all of them at once (their `value` lists the alert ids).
+ */
+export function alertBatchMessage(
+  alerts: readonly Alert[],
+  { freshness }: { freshness: string },
+): MessageView {
+  const shown = alerts.slice(0, MAX_BATCHED);
+  const team = alerts[0]?.team ?? 'unallocated';
+  const critical = alerts.filter((alert) => alert.severity === 'critical').length;
+  const value = alerts.map((alert) => alert.id).join(',');
+  const open = alerts.filter((alert) => alert.state !== 'resolved');
+  return {
+    title: `${alerts.length} new alerts for ${team}`,
+    summary: `${alerts.length} conditions need a look${critical > 0 ? `, ${critical} critical` : ''}.`,
+    sections: [
+      ...shown.map((alert) => ({
+        title: `${alert.severity === 'critical' ? '🔴' : '🟠'} ${alert.title}`,
+        text: `${alert.summary}${nextOf(alert) ? ` Next: ${nextOf(alert)}` : ''}`,
+      })),
+      ...(alerts.length > shown.length ? [{ more: alerts.length - shown.length }] : []),
+    ],
+    context: [freshness, batchStateLine(alerts)],
+    ...(open.length === 0
+      ? {}
+      : {
+          actions: [
+            ...(open.every((alert) => alert.state === 'acknowledged')
+              ? []
+              : [
+                  {
+                    id: ALERT_ACTION_IDS.acknowledge,
+                    label: 'Acknowledge all',
+                    value,
+                    style: 'primary' as const,
+                  },
+                ]),
+            { id: ALERT_ACTION_IDS.snooze, label: 'Snooze all 24h', value },
+          ],
+        }),
+  };
+}
+
+function nextOf(alert: Alert): string | undefined {
+  return (alert.details.view as AlertCandidateView | undefined)?.next;
+}
+
+function batchStateLine(alerts: readonly Alert[]): string {
+  const counts = new Map<string, number>();
+  for (const alert of alerts) counts.set(alert.state, (counts.get(alert.state) ?? 0) + 1);
+  const acknowledgers = [
+    ...new Set(alerts.map((alert) => alert.acknowledgedBy).filter((by) => by !== undefined)),
+  ];
+  return [
+    [...counts].map(([state, count]) => `${count} ${state}`).join(', '),
+    ...(acknowledgers.length > 0 ? [`acknowledged by ${acknowledgers.map(mention).join(', ')}`] : []),
+  ].join(' · ');
 }
 
 /**
@@ -117,21 +190,5 @@ function quotaFacts(
     ...(details.minutesToExhaustion === undefined
       ? []
       : [{ label: 'Runs out in', value: `about ${details.minutesToExhaustion} min at this rate` }]),
-  ];
-}
-
-function spikeFacts(alert: Alert): Array<{ label: string; value: string }> {
-  const details = alert.details as Partial<SpendSpikeDetails>;
-  if (details.spendMicros === undefined || details.baselineMicros === undefined) return [];
-  return [
-    { label: `Spend on ${details.day ?? 'the day'}`, value: formatUsd(details.spendMicros) },
-    {
-      label: 'Usual',
-      value: `${formatUsd(details.baselineMicros)} (${details.baselineBasis === 'same_weekday' ? 'same weekday, 4 weeks' : 'previous 7 days'})`,
-    },
-    {
-      label: 'Increase',
-      value: `${formatUsd(details.increaseMicros ?? 0)}${details.ratio === undefined ? '' : ` (${details.ratio}×)`}`,
-    },
   ];
 }

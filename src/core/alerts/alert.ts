@@ -1,7 +1,28 @@
 /** The detection rules that raise alerts. */
-export type AlertRule = 'quota' | 'spend_spike';
+export const ALERT_RULES = [
+  'quota',
+  'quota_throttles',
+  'quota_rightsizing',
+  'cost_anomaly',
+  'latency_shift',
+  'latency_followup',
+  'retry_storm',
+  'migration',
+  'budget',
+  'no_data',
+] as const;
 
-export const ALERT_RULES: readonly AlertRule[] = ['quota', 'spend_spike'];
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+/** What an alert message shows beyond its summary (stored in `details.view`). */
+export interface AlertCandidateView {
+  /** Label/value figures: now, usual, change, limit… */
+  facts?: Array<{ label: string; value: string }>;
+  /** Ranked contributors to the change (root cause), largest first; `share` of the change, 0–1. */
+  contributors?: { title: string; rows: Array<{ label: string; value: string; share?: number }> };
+  /** What to look at next, one sentence. */
+  next?: string;
+}
 
 export type AlertSeverity = 'warning' | 'critical';
 
@@ -23,10 +44,17 @@ export interface AlertCandidate {
   title: string;
   /** What is happening and how bad, in one or two sentences. */
   summary: string;
-  /** The rule's figures (JSON-safe); see `QuotaAlertDetails` and `SpendSpikeDetails`. */
+  /** The rule's figures (JSON-safe); see each rule's `…Details` type. */
   details: Record<string, unknown>;
   /** The moment the figures describe (the latest minute or day seen), UTC epoch seconds. */
   observedAt: number;
+  /** Facts, contributors and the next step the message shows; kept in `details.view`. */
+  view?: AlertCandidateView;
+  /**
+   * How big the condition is, in the rule's own unit (dollars of change for spend rules, percent for
+   * quota): a later pass that finds it materially bigger re-notifies, anything less stays quiet.
+   */
+  magnitude?: number;
   /**
    * Milder conditions this one implies (80% when 95% is reached): their alerts stay open while
    * this one fires, but none is opened for them.
@@ -60,14 +88,22 @@ export interface Alert {
   acknowledgedAt?: number;
   expectedReason?: string;
   expectedBy?: string;
+  /** A condition marked expected stays quiet until then, even if it resolves and comes back. */
+  expectedUntil?: number;
   escalatedAt?: number;
+  /** The magnitude and severity people were last told about (re-notify only when materially worse). */
+  notifiedMagnitude?: number;
+  notifiedSeverity?: AlertSeverity;
 }
 
 /** What a person can do to an alert from chat. `until` is UTC epoch seconds. */
 export type AlertAction =
   | { kind: 'acknowledge' }
   | { kind: 'snooze'; until: number }
-  | { kind: 'expected'; reason: string };
+  | { kind: 'expected'; reason: string; until?: number };
+
+/** Days an alert marked expected stays quiet when the action names no end. */
+export const EXPECTED_QUIET_DAYS = 7;
 
 /** The `alert_events.kind` an action or a pass records. */
 export type AlertEventKind =
@@ -78,4 +114,5 @@ export type AlertEventKind =
   | 'expected'
   | 'woke'
   | 'escalated'
+  | 'worsened'
   | 'resolved';

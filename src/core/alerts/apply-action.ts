@@ -1,4 +1,4 @@
-import type { Alert, AlertAction, AlertEventKind } from './alert.js';
+import { type Alert, type AlertAction, type AlertEventKind, EXPECTED_QUIET_DAYS } from './alert.js';
 import { formatAlertTime } from './format-alert-time.js';
 
 /** What an action did: the alert after it, whether anything changed, and why nothing did. */
@@ -51,8 +51,16 @@ export function applyAction(alert: Alert, action: AlertAction, actor: string, no
       const reason = action.reason.trim() || 'expected';
       if (alert.state === 'expected' && alert.expectedReason === reason) return unchanged;
       const { snoozedUntil: _, ...rest } = alert;
+      const until = action.until ?? now + EXPECTED_QUIET_DAYS * 86_400;
       return {
-        alert: { ...rest, state: 'expected', expectedReason: reason, expectedBy: actor, updatedAt: now },
+        alert: {
+          ...rest,
+          state: 'expected',
+          expectedReason: reason,
+          expectedBy: actor,
+          expectedUntil: until,
+          updatedAt: now,
+        },
         changed: true,
         event: { kind: 'expected', detail: reason },
       };

@@ -14,7 +14,8 @@ export interface ReconcileOptions {
 
 /**
  * Moves an alert along after a rule pass. While the condition fires its `lastFiringAt` follows,
- * a snooze whose `until` has passed wakes the alert (open again), and a resolved alert reopens.
+ * a snooze whose `until` has passed wakes the alert (open again), and a resolved alert reopens:
+ * quietly (still expected, still snoozed) while a window people set has not ended.
  * Once the condition has been absent for `resolveAfterMinutes` the alert resolves, whatever
  * people did to it; a blip shorter than that changes nothing.
  */
@@ -28,18 +29,33 @@ export function reconcile(
     if (alert.state === 'resolved') {
       const {
         resolvedAt: _resolved,
-        snoozedUntil: _snoozed,
+        snoozedUntil,
         acknowledgedBy: _by,
         acknowledgedAt: _at,
-        expectedReason: _reason,
-        expectedBy: _expectedBy,
+        expectedReason,
+        expectedBy,
+        expectedUntil,
         escalatedAt: _escalated,
         ...rest
       } = alert;
-      return {
-        alert: { ...rest, state: 'open', openedAt: now, openSince: now, lastFiringAt: now, updatedAt: now },
-        event: 'reopened',
-      };
+      const reopened = { ...rest, openedAt: now, openSince: now, lastFiringAt: now, updatedAt: now };
+      // Marked expected, or snoozed, for a window that has not ended: it comes back quietly.
+      if (expectedUntil !== undefined && expectedUntil > now) {
+        return {
+          alert: {
+            ...reopened,
+            state: 'expected',
+            expectedUntil,
+            ...(expectedReason === undefined ? {} : { expectedReason }),
+            ...(expectedBy === undefined ? {} : { expectedBy }),
+          },
+          event: 'reopened',
+        };
+      }
+      if (snoozedUntil !== undefined && snoozedUntil > now) {
+        return { alert: { ...reopened, state: 'snoozed', snoozedUntil }, event: 'reopened' };
+      }
+      return { alert: { ...reopened, state: 'open' }, event: 'reopened' };
     }
     if (alert.state === 'snoozed' && (alert.snoozedUntil ?? now) <= now) {
       const { snoozedUntil: _, escalatedAt: _escalated, ...rest } = alert;

@@ -1,4 +1,6 @@
-import type { AlertCandidate } from '../alerts/alert.js';
+import { UTCDate } from '@date-fns/utc';
+import { format } from 'date-fns';
+import type { AlertCandidate, AlertCandidateView } from '../alerts/alert.js';
 import { isoTime } from '../period.js';
 import { minutesToExhaustion } from './minutes-to-exhaustion.js';
 
@@ -7,7 +9,7 @@ export interface QuotaRuleGroup {
   region: string;
   /** The quota's name (Service Quotas), or the model id when it has none. */
   name: string;
-  /** `on_demand`, `cross_region` or `global`, for the short name. */
+  /** `on_demand`, `cross_region` or `global`, for the short name (`provisioned` for provisioned throughput). */
   inferenceType?: string;
   /** Tokens per minute. */
   limit: number;
@@ -18,6 +20,20 @@ export interface QuotaRuleGroup {
   owners: ReadonlyMap<string, string>;
   /** Quota tokens each ModelId used recently, for the teams' shares. */
   usedByModel: ReadonlyMap<string, number>;
+  /**
+   * Features first seen lately (e.g. this week) by the teams using the quota (`firstSeen`, UTC epoch
+   * seconds), with their share of the quota tokens (0–1) when known. Those seen before `now` are shown.
+   */
+  recentFeatures?: ReadonlyArray<QuotaRecentFeature>;
+}
+
+/** A feature that started using a quota lately. */
+export interface QuotaRecentFeature {
+  team: string;
+  feature: string;
+  firstSeen: number;
+  /** Share of the quota tokens, 0–1. */
+  share?: number;
 }
 
 /** The figures of a quota alert (`AlertCandidate.details`). Percentages have one decimal. */
@@ -35,6 +51,8 @@ export interface QuotaAlertDetails {
   teams: Array<{ team: string; share: number }>;
   /** At the trend of the last 15 minutes; absent when flat or falling. */
   minutesToExhaustion?: number;
+  /** Features that started recently (`QuotaRuleGroup.recentFeatures`), largest share first, then newest. */
+  recentFeatures?: Array<{ team: string; feature: string; firstSeen: string; share?: number }>;
 }
 
 const TREND_SECONDS = 15 * 60;
@@ -74,12 +92,13 @@ export function quotaRule({
     const threshold = reached.at(-1);
     if (threshold === undefined) continue;
     const fingerprint = (value: number) => `quota|${group.region}|${group.name}|${value}`;
-    const teams = teamShares(group);
+    const teams = quotaTeamShares(group);
     const shortName = quotaShortName(group.name, group.inferenceType);
     const exhaustion = minutesToExhaustion(
       recent.filter((point) => point.minute > latest.minute - TREND_SECONDS),
       group.limit,
     );
+    const recentFeatures = startedRecently(group.recentFeatures ?? [], now);
     const details: QuotaAlertDetails = {
       region: group.region,
       quota: group.name,
@@ -92,6 +111,16 @@ export function quotaRule({
       peakAt: isoTime(peak.minute),
       teams,
       ...(exhaustion === undefined ? {} : { minutesToExhaustion: exhaustion }),
+      ...(recentFeatures.length === 0
+        ? {}
+        : {
+            recentFeatures: recentFeatures.map((entry) => ({
+              team: entry.team,
+              feature: entry.feature,
+              firstSeen: isoTime(entry.firstSeen),
+              ...(entry.share === undefined ? {} : { share: entry.share }),
+            })),
+          }),
     };
     const owner = teams[0]?.team ?? 'unallocated';
     candidates.push({
@@ -103,6 +132,8 @@ export function quotaRule({
       summary: quotaSummary(details, lookbackMinutes),
       details: { ...details },
       observedAt: latest.minute,
+      magnitude: details.peakPercent,
+      view: quotaView(details, recentFeatures, group.inferenceType),
       ...(reached.length > 1 ? { implies: reached.slice(0, -1).map(fingerprint) } : {}),
     });
   }
@@ -119,8 +150,62 @@ function quotaSummary(details: QuotaAlertDetails, lookbackMinutes: number): stri
   return `Peaked at ${details.peakPercent}% of ${details.limit.toLocaleString('en-US')} tokens per minute in the last ${lookbackMinutes} min (now ${details.nowPercent}%).${who}${trend}`;
 }
 
+function startedRecently(features: readonly QuotaRecentFeature[], now: number): QuotaRecentFeature[] {
+  return features
+    .filter((entry) => entry.firstSeen < now)
+    .sort((a, b) => (b.share ?? 0) - (a.share ?? 0) || b.firstSeen - a.firstSeen);
+}
+
+function quotaView(
+  details: QuotaAlertDetails,
+  features: readonly QuotaRecentFeature[],
+  inferenceType: string | undefined,
+): AlertCandidateView {
+  const facts = [
+    { label: 'Peak', value: `${details.peakPercent}% at ${details.peakAt.slice(11, 16)} UTC` },
+    { label: 'Now', value: `${details.nowPercent}%` },
+    { label: 'Limit', value: `${details.limit.toLocaleString('en-US')} tokens per minute` },
+    ...(details.minutesToExhaustion === undefined
+      ? []
+      : [{ label: 'Runs out in', value: `about ${details.minutesToExhaustion} min at this rate` }]),
+    ...(features.length === 0
+      ? []
+      : [{ label: 'Started recently', value: features.map(describeFeature).join('; ') }]),
+  ];
+  const spread =
+    inferenceType === 'on_demand'
+      ? 'a cross-region inference profile'
+      : inferenceType === 'cross_region'
+        ? 'a global inference profile'
+        : 'another region or model';
+  return {
+    facts,
+    ...(details.teams.length === 0
+      ? {}
+      : {
+          contributors: {
+            title: 'Share of the quota',
+            rows: details.teams.map((entry) => ({
+              label: entry.team,
+              value: `${Math.round(entry.share * 100)}%`,
+              share: entry.share,
+            })),
+          },
+        }),
+    next: `Request a quota increase (Service Quotas) or spread the load: ${spread}, batch inference for offline work, backoff on retries.`,
+  };
+}
+
+/** "ask-docs (search, since Tue 24 Nov)", with the share when known: "(search, 30%, since …)". */
+function describeFeature(entry: QuotaRecentFeature): string {
+  const share = entry.share === undefined ? '' : `, ${Math.round(entry.share * 100)}%`;
+  return `${entry.feature} (${entry.team}${share}, since ${format(new UTCDate(entry.firstSeen * 1000), 'EEE d MMM')})`;
+}
+
 /** Each team's share of the quota tokens the group's models used, largest first. */
-function teamShares(group: QuotaRuleGroup): Array<{ team: string; share: number }> {
+export function quotaTeamShares(
+  group: Pick<QuotaRuleGroup, 'models' | 'owners' | 'usedByModel'>,
+): Array<{ team: string; share: number }> {
   const byTeam = new Map<string, number>();
   let total = 0;
   for (const model of group.models) {

@@ -29,6 +29,14 @@ export function helpMessage(): MessageView {
             label: '`latency [period]`',
             value: 'time to first token per model: shifts and baseline (default 14d)',
           },
+          {
+            label: '`alerts [period]`',
+            value: 'open alerts and those resolved in the period, with who acted (default 7d)',
+          },
+          {
+            label: '`anomalies [period]`',
+            value: 'cost spikes and drops with their root cause, largest first (default 7d)',
+          },
           { label: '`help`', value: 'this message' },
         ],
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMentions, alertMessage } from '../../../src/core/alerts/alert-message.js';
+import { alertBatchMessage, alertMentions, alertMessage } from '../../../src/core/alerts/alert-message.js';
 import { OPENED, sampleAlert } from './sample-alert.js';
 
 const FRESHNESS = 'signals through 2026-11-24 15:00 UTC';
@@ -91,27 +91,70 @@ describe('alertMessage', () => {
     expect(view.actions).toHaveLength(3);
   });
 
-  it('shows a spend spike as spend, usual and increase', () => {
+  it("shows a rule's facts, its top 5 contributors and the next step, from its stored view", () => {
+    const rows = Array.from({ length: 7 }, (_, index) => ({
+      label: `feature f${index}`,
+      value: `+$${100 - index}`,
+    }));
     const view = alertMessage(
       sampleAlert({
-        rule: 'spend_spike',
-        title: 'search spent 3.2× its usual on Tuesday 2026-11-24',
+        rule: 'cost_anomaly',
+        title: 'search spent 3.2× its usual',
         details: {
-          day: '2026-11-24',
-          spendMicros: 1_600_000_000,
-          baselineMicros: 500_000_000,
-          baselineBasis: 'same_weekday',
-          increaseMicros: 1_100_000_000,
-          ratio: 3.2,
+          view: {
+            facts: [{ label: 'Actual', value: '$1,600.00' }],
+            contributors: { title: 'Where it came from', rows },
+            next: 'Ask `team search 7d`.',
+          },
         },
       }),
-      { freshness: 'daily spend as of 2026-11-25 10:00 UTC' },
+      { freshness: 'usage through 2026-11-25 10:00 UTC' },
     );
-    expect(view.sections[0]?.facts).toEqual([
-      { label: 'Spend on 2026-11-24', value: '$1,600.00' },
-      { label: 'Usual', value: '$500.00 (same weekday, 4 weeks)' },
-      { label: 'Increase', value: '$1,100.00 (3.2×)' },
+    expect(view.sections).toEqual([
+      { facts: [{ label: 'Actual', value: '$1,600.00' }] },
+      { title: 'Where it came from', rows: rows.slice(0, 5) },
+      { text: 'Next: Ask `team search 7d`.' },
     ]);
+  });
+
+  it('says Worse: when a condition grew since people were told', () => {
+    const view = alertMessage(sampleAlert({ title: 'quota past 80%' }), { freshness: 'f', worse: true });
+    expect(view.title).toBe('Worse: quota past 80%');
+  });
+});
+
+describe('alertBatchMessage', () => {
+  it('lists several alerts of one team in one message with buttons acting on all of them', () => {
+    const alerts = [
+      sampleAlert({
+        id: 4,
+        team: 'search',
+        rule: 'cost_anomaly',
+        title: 'A',
+        summary: 'a.',
+        severity: 'critical',
+      }),
+      sampleAlert({
+        id: 7,
+        team: 'search',
+        rule: 'migration',
+        title: 'B',
+        summary: 'b.',
+        details: { view: { next: 'Look.' } },
+      }),
+    ];
+    const view = alertBatchMessage(alerts, { freshness: 'usage through 10:00 UTC' });
+    expect(view.title).toBe('2 new alerts for search');
+    expect(view.summary).toBe('2 conditions need a look, 1 critical.');
+    expect(view.sections).toEqual([
+      { title: '🔴 A', text: 'a.' },
+      { title: '🟠 B', text: 'b. Next: Look.' },
+    ]);
+    expect(view.actions?.map((action) => [action.id, action.value])).toEqual([
+      ['alert.acknowledge', '4,7'],
+      ['alert.snooze', '4,7'],
+    ]);
+    expect(view.context).toEqual(['usage through 10:00 UTC', '2 open']);
   });
 });
 

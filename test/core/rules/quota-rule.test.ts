@@ -129,6 +129,66 @@ describe('quotaRule with thresholds [80, 95] on a 2,000,000 TPM quota', () => {
   });
 });
 
+describe('quotaRule view: recent features, magnitude and the next step', () => {
+  const TUE_9AM = Date.UTC(2026, 10, 24, 9) / 1000;
+  const SUN_NOON = Date.UTC(2026, 10, 22, 12) / 1000;
+
+  it('names the features started recently, largest share first, and keeps them in details', () => {
+    const [candidate] = run([
+      group([...flat(60, 14), 85], {
+        recentFeatures: [
+          { team: 'data', feature: 'nightly-summaries', firstSeen: SUN_NOON },
+          { team: 'search', feature: 'ask-docs', firstSeen: TUE_9AM, share: 0.3 },
+          { team: 'search', feature: 'not-yet', firstSeen: NOW + 60 },
+        ],
+      }),
+    ]);
+    expect(candidate?.details.recentFeatures).toEqual([
+      { team: 'search', feature: 'ask-docs', firstSeen: '2026-11-24T09:00:00Z', share: 0.3 },
+      { team: 'data', feature: 'nightly-summaries', firstSeen: '2026-11-22T12:00:00Z' },
+    ]);
+    expect(candidate?.view?.facts).toContainEqual({
+      label: 'Started recently',
+      value: 'ask-docs (search, 30%, since Tue 24 Nov); nightly-summaries (data, since Sun 22 Nov)',
+    });
+  });
+
+  it('renders a feature without a share as "ask-docs (search, since Tue 24 Nov)"', () => {
+    const [candidate] = run([
+      group([85], { recentFeatures: [{ team: 'search', feature: 'ask-docs', firstSeen: TUE_9AM }] }),
+    ]);
+    expect(candidate?.view?.facts).toContainEqual({
+      label: 'Started recently',
+      value: 'ask-docs (search, since Tue 24 Nov)',
+    });
+  });
+
+  it('sets magnitude to the 96% peak and ranks teams 70% / 30% as contributors', () => {
+    const [candidate] = run([group([...flat(82, 14), 96])]);
+    expect(candidate?.magnitude).toBe(96);
+    expect(candidate?.view?.contributors?.rows).toEqual([
+      { label: 'data', value: '70%', share: 0.7 },
+      { label: 'search', value: '30%', share: 0.3 },
+    ]);
+    expect(candidate?.view?.facts?.slice(0, 3)).toEqual([
+      { label: 'Peak', value: '96% at 15:47 UTC' },
+      { label: 'Now', value: '96%' },
+      { label: 'Limit', value: '2,000,000 tokens per minute' },
+    ]);
+    expect(candidate?.details).not.toHaveProperty('recentFeatures');
+  });
+
+  it.each([
+    ['cross_region', 'a global inference profile'],
+    ['on_demand', 'a cross-region inference profile'],
+  ])('suggests an increase or spreading load for a %s quota (%s)', (inferenceType, spread) => {
+    const [candidate] = run([group([85], { inferenceType })]);
+    expect(candidate?.view?.next).toBe(
+      `Request a quota increase (Service Quotas) or spread the load: ${spread}, batch inference for offline work, backoff on retries.`,
+    );
+  });
+});
+
 describe('minutesToExhaustion', () => {
   const series = (values: number[]) => values.map((used, index) => ({ minute: index * 60, used }));
 

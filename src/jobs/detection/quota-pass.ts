@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { AlertsConfig } from '../../config/config-types.js';
+import type { AlertCandidate } from '../../core/alerts/alert.js';
+import { type QuotaLimit, SECONDS_PER_DAY } from '../../core/facts.js';
+import { quotaRightsizingRule } from '../../core/rules/quota-rightsizing-rule.js';
+import { type QuotaRuleGroup, quotaRule } from '../../core/rules/quota-rule.js';
+import type { DetectionQueries } from '../../store/detection-queries.js';
+import { createSignalQueries, minuteUsage } from '../../store/signal-queries.js';
+
+/** Quotas come from Bedrock's CloudWatch signals, as in the `quota` answer. */
+const SIGNAL_SOURCE = 'bedrock';
+const HOUR = 3_600;
+/** Right-sizing looks at two weeks of minutes. */
+const RIGHTSIZING_DAYS = 14;
+/** Features first seen this recently are named in a quota alert. */
+const RECENT_FEATURE_DAYS = 7;
+
+/**
+ * The quota rules: usage at a threshold within the last minutes (with each team's share and the
+ * features its teams started this week), and right-sizing from 14 days of per-minute use.
+ */
+export function quotaCandidates({
+  db,
+  queries,
+  alerts,
+  overrides,
+  now,
+  lookbackMinutes,
+}: {
+  db: Database.Database;
+  queries: DetectionQueries;
+  alerts: Pick<AlertsConfig, 'quotaPercent' | 'rightsizing'>;
+  overrides: readonly QuotaLimit[];
+  now: number;
+  lookbackMinutes: number;
+}): AlertCandidate[] {
+  const signals = createSignalQueries(db);
+  const today = now - (now % SECONDS_PER_DAY);
+  const recent = queries.featuresSince(today - RECENT_FEATURE_DAYS * SECONDS_PER_DAY);
+  const regions = new Map<
+    string,
+    Pick<QuotaRuleGroup, 'owners' | 'usedByModel'> & {
+      recent: ReturnType<typeof signals.quotaUsagePoints>;
+      history: ReturnType<typeof signals.quotaUsagePoints>;
+    }
+  >();
+  const live: QuotaRuleGroup[] = [];
+  const history: Array<QuotaRuleGroup & { origin: 'service_quotas' | 'config' }> = [];
+  for (const group of signals.quotaGroups(SIGNAL_SOURCE, overrides)) {
+    let region = regions.get(group.region);
+    if (region === undefined) {
+      region = {
+        owners: signals.owners(SIGNAL_SOURCE, group.region),
+        recent: signals.quotaUsagePoints(SIGNAL_SOURCE, group.region, now - HOUR, now),
+        history: signals.quotaUsagePoints(
+          SIGNAL_SOURCE,
+          group.region,
+          now - RIGHTSIZING_DAYS * SECONDS_PER_DAY,
+          now,
+        ),
+        usedByModel: signals.totalsByModel(
+          SIGNAL_SOURCE,
+          'EstimatedTPMQuotaUsage',
+          group.region,
+          now - lookbackMinutes * 60,
+          now,
+        ),
+      };
+      regions.set(group.region, region);
+    }
+    const teams = new Set(
+      group.models.map((model) => region.owners.get(model)).filter((team) => team !== undefined),
+    );
+    const base = { ...group, owners: region.owners, usedByModel: region.usedByModel };
+    live.push({
+      ...base,
+      minutes: minuteUsage(region.recent, group),
+      recentFeatures: recent.filter((feature) => teams.has(feature.team)),
+    });
+    history.push({ ...base, minutes: minuteUsage(region.history, group) });
+  }
+  // Room to spare on a quota AWS grants by default costs nothing: only quotas someone set (in the
+  // config: provisioned or negotiated capacity) are worth an alert for being under-used.
+  const configured = new Set(
+    history.filter((group) => group.origin === 'config').map((group) => `${group.region}|${group.name}`),
+  );
+  const rightsizing = quotaRightsizingRule({
+    groups: history,
+    now,
+    settings: { lowPercent: alerts.rightsizing.lowPercent, highPercent: alerts.rightsizing.highPercent },
+  }).filter((candidate) => {
+    const [, region, name, side] = candidate.fingerprint.split('|');
+    return side !== 'low' || configured.has(`${region}|${name}`);
+  });
+  return [
+    ...quotaRule({ groups: live, thresholds: alerts.quotaPercent, now, lookbackMinutes }),
+    ...rightsizing,
+  ];
+}
