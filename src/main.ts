@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { actOnAlert } from './chat/act-on-alert.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
 import { buildHome } from './chat/build-home.js';
-import type { AlertButtonOutcome } from './chat/slack/alert-buttons.js';
+import type { AlertButtonOutcome, AlertPress } from './chat/slack/alert-buttons.js';
 import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/deliver-slack.js';
 import type { HomeView } from './chat/slack/home-view.js';
 import { userTeams } from './chat/user-teams.js';
@@ -70,15 +70,7 @@ export interface App {
   /** The Slack Home tab of a user: their teams' spend against budget and their open alerts. */
   home(userId: string): HomeView;
   /** A press on an alert's Acknowledge / Snooze / Expected button. */
-  actOnAlert(press: {
-    actionId: string;
-    alertId: number;
-    /** Every alert a batched message's button acts on. */
-    alertIds?: number[];
-    userId: string;
-    reason?: string;
-    channelId?: string;
-  }): AlertButtonOutcome;
+  actOnAlert(press: AlertPress): AlertButtonOutcome;
   close(): void;
 }
 

@@ -11,7 +11,7 @@ import {
 import { alertFreshness } from '../jobs/analyze.js';
 import { createAlertStore } from '../store/alert-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
-import type { AlertButtonOutcome } from './slack/alert-buttons.js';
+import type { AlertButtonOutcome, AlertPress } from './slack/alert-buttons.js';
 import { slackMessage } from './slack/deliver-slack.js';
 import { userTeams } from './user-teams.js';
 
@@ -48,14 +48,7 @@ export function alertActionOf(
 export function actOnAlert(
   db: Database.Database,
   config: ActingConfig,
-  press: {
-    actionId: string;
-    alertId: number;
-    alertIds?: number[];
-    userId: string;
-    reason?: string;
-    channelId?: string;
-  },
+  press: AlertPress,
   now: number,
 ): AlertButtonOutcome {
   if (press.alertIds !== undefined && press.alertIds.length > 1) return actOnBatch(db, config, press, now);
@@ -71,7 +64,7 @@ type OneOutcome = Exclude<AlertButtonOutcome, { kind: 'updated' }> | { kind: 'ch
 function actOnOne(
   db: Database.Database,
   config: ActingConfig,
-  press: { actionId: string; alertId: number; userId: string; reason?: string; channelId?: string },
+  press: Omit<AlertPress, 'alertIds'>,
   now: number,
 ): OneOutcome {
   const action = alertActionOf(press.actionId, now, press.reason, config.alerts?.expectedQuietDays);
@@ -103,7 +96,7 @@ function actOnOne(
 function actOnBatch(
   db: Database.Database,
   config: ActingConfig,
-  press: { actionId: string; alertIds?: number[]; userId: string; reason?: string; channelId?: string },
+  press: Omit<AlertPress, 'alertId'>,
   now: number,
 ): AlertButtonOutcome {
   const ids = press.alertIds ?? [];

@@ -8,7 +8,9 @@ import {
   type AlertRule,
 } from '../core/alerts/alert.js';
 import { type ActionOutcome, applyAction } from '../core/alerts/apply-action.js';
+import { isMateriallyWorse, notified } from '../core/alerts/material-change.js';
 import { type ReconcileOptions, reconcile } from '../core/alerts/reconcile.js';
+import { type AlertRow, OPTIONAL, storedDetails, toAlert } from './alert-rows.js';
 
 /** What one rule pass did to the stored alerts. */
 export interface RecordResult {
@@ -35,101 +37,6 @@ export interface AlertEvent {
 export interface RecordOptions extends ReconcileOptions {
   /** The rules that ran this pass: only their alerts may resolve. Default: every rule. */
   rules?: readonly AlertRule[];
-}
-
-interface AlertRow {
-  id: number;
-  fingerprint: string;
-  rule: AlertRule;
-  team: string;
-  severity: Alert['severity'];
-  state: Alert['state'];
-  title: string;
-  summary: string;
-  details: string;
-  observed_at: number;
-  opened_at: number;
-  open_since: number;
-  updated_at: number;
-  last_firing_at: number;
-  snoozed_until: number | null;
-  resolved_at: number | null;
-  acknowledged_by: string | null;
-  acknowledged_at: number | null;
-  expected_reason: string | null;
-  expected_by: string | null;
-  expected_until: number | null;
-  escalated_at: number | null;
-  notified_magnitude: number | null;
-  notified_severity: Alert['severity'] | null;
-}
-
-const OPTIONAL = {
-  snoozedUntil: 'snoozed_until',
-  resolvedAt: 'resolved_at',
-  acknowledgedBy: 'acknowledged_by',
-  acknowledgedAt: 'acknowledged_at',
-  expectedReason: 'expected_reason',
-  expectedBy: 'expected_by',
-  expectedUntil: 'expected_until',
-  escalatedAt: 'escalated_at',
-  notifiedMagnitude: 'notified_magnitude',
-  notifiedSeverity: 'notified_severity',
-} as const;
-
-/** A condition this many times bigger than people were last told about is news again. */
-const MATERIAL_GROWTH = 1.5;
-const SEVERITY_RANK: Record<Alert['severity'], number> = { warning: 0, critical: 1 };
-
-/** Whether a firing condition is materially worse than what its alert last told people. */
-function isMateriallyWorse(alert: Alert, candidate: AlertCandidate): boolean {
-  if (alert.state !== 'open' && alert.state !== 'acknowledged') return false;
-  const told = alert.notifiedSeverity ?? alert.severity;
-  if (SEVERITY_RANK[candidate.severity] > SEVERITY_RANK[told]) return true;
-  const before = alert.notifiedMagnitude;
-  return (
-    candidate.magnitude !== undefined &&
-    before !== undefined &&
-    before > 0 &&
-    candidate.magnitude >= before * MATERIAL_GROWTH
-  );
-}
-
-/** What people are told when an alert posts: the figures to compare later passes with. */
-function notified(candidate: AlertCandidate): Pick<Alert, 'notifiedMagnitude' | 'notifiedSeverity'> {
-  return {
-    notifiedSeverity: candidate.severity,
-    ...(candidate.magnitude === undefined ? {} : { notifiedMagnitude: candidate.magnitude }),
-  };
-}
-
-/** The candidate's figures as stored: its view travels in `details.view`. */
-function storedDetails(candidate: AlertCandidate): Record<string, unknown> {
-  return candidate.view === undefined ? candidate.details : { ...candidate.details, view: candidate.view };
-}
-
-function toAlert(row: AlertRow): Alert {
-  const alert: Alert = {
-    id: row.id,
-    fingerprint: row.fingerprint,
-    rule: row.rule,
-    team: row.team,
-    severity: row.severity,
-    state: row.state,
-    title: row.title,
-    summary: row.summary,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    observedAt: row.observed_at,
-    openedAt: row.opened_at,
-    openSince: row.open_since,
-    updatedAt: row.updated_at,
-    lastFiringAt: row.last_firing_at,
-  };
-  for (const [key, column] of Object.entries(OPTIONAL)) {
-    const value = row[column];
-    if (value !== null) Object.assign(alert, { [key]: value });
-  }
-  return alert;
 }
 
 /**

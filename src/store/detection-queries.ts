@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { modelFamily } from '../core/model-family.js';
+import type { TeamDailyMix } from '../core/rules/migration-rule.js';
 
 /** Spend of one hour or day for one (source, team, feature, model family), micro-dollars. */
 export interface SpendCell {
@@ -27,17 +28,6 @@ export interface BreakdownRow {
   micros: number;
 }
 
-/** One model of one team on one UTC day (billed where billed, else estimated). */
-export interface TeamModelDay {
-  team: string;
-  day: number;
-  provider: string;
-  model: string;
-  modelFamily: string;
-  tokens: number;
-  micros: number;
-}
-
 /** A metric summed per hour for one (region, ModelId). */
 export interface HourlyMetric {
   region: string;
@@ -46,14 +36,44 @@ export interface HourlyMetric {
   value: number;
 }
 
-const BREAKDOWN_COLUMNS = {
-  team: 'd.team',
-  feature: 'd.feature',
-  model: "coalesce(d.model, '')",
-  provider: 'd.source',
-  api_key: "coalesce(d.api_key_id, '')",
-  region: "coalesce(d.region, '')",
-} as const;
+/** Where a root-cause breakdown reads: its columns per dimension, its filters and its amount. */
+interface BreakdownTable {
+  from: string;
+  bucket: string;
+  micros: string;
+  columns: Partial<Record<BreakdownRow['dimension'], string>>;
+  filters: Record<keyof BreakdownFilter, string>;
+}
+
+/** Hours from the usage facts: estimated, with API keys and regions. */
+const USAGE_TABLE: BreakdownTable = {
+  from: 'usage_facts u JOIN dims d ON d.id = u.dim_id',
+  bucket: 'u.bucket_start',
+  micros: 'coalesce(sum(u.estimated_micros), 0)',
+  columns: {
+    team: 'd.team',
+    feature: 'd.feature',
+    model: "coalesce(d.model, '')",
+    provider: 'd.source',
+    api_key: "coalesce(d.api_key_id, '')",
+    region: "coalesce(d.region, '')",
+  },
+  filters: {
+    team: 'd.team',
+    feature: 'd.feature',
+    source: 'd.source',
+    family: "model_family(coalesce(d.model, ''))",
+  },
+};
+
+/** Days from the daily rollups: billed where billed, else estimated. */
+const DAILY_TABLE: BreakdownTable = {
+  from: 'rollup_daily',
+  bucket: 'day',
+  micros: 'sum(CASE WHEN billed = 1 THEN billed_micros ELSE estimated_micros END)',
+  columns: { team: 'team', feature: 'feature', model: 'model', provider: 'source' },
+  filters: { team: 'team', feature: 'feature', source: 'source', family: 'model_family' },
+};
 
 /** The series and breakdowns the detection rules read; every query is bounded by time. */
 export function createDetectionQueries(db: Database.Database) {
@@ -92,53 +112,23 @@ export function createDetectionQueries(db: Database.Database) {
     FROM metric_points WHERE source = ? AND metric = ? AND stat = ? AND bucket_start >= ? AND bucket_start < ?
     ORDER BY bucket_start`);
 
-  const breakdown = (table: 'usage' | 'daily', filter: BreakdownFilter, buckets: readonly number[]) => {
+  const breakdown = (table: BreakdownTable, filter: BreakdownFilter, buckets: readonly number[]) => {
     if (buckets.length === 0) return [];
-    const marks = buckets.map(() => '?').join(', ');
-    const where: string[] = [];
-    const values: Array<string | number> = [];
-    const add = (column: string, value: string | undefined) => {
-      if (value === undefined) return;
-      where.push(`${column} = ?`);
-      values.push(value);
-    };
+    const filters = Object.entries(filter).filter(([, value]) => value !== undefined) as Array<
+      [keyof BreakdownFilter, string]
+    >;
+    const where = [
+      `${table.bucket} IN (${buckets.map(() => '?').join(', ')})`,
+      ...filters.map(([key]) => `${table.filters[key]} = ?`),
+    ].join(' AND ');
     const rows: BreakdownRow[] = [];
-    if (table === 'usage') {
-      add('d.team', filter.team);
-      add('d.feature', filter.feature);
-      add('d.source', filter.source);
-      add("model_family(coalesce(d.model, ''))", filter.family);
-      for (const [dimension, column] of Object.entries(BREAKDOWN_COLUMNS)) {
-        const sql = `SELECT ${column} AS value, coalesce(sum(u.estimated_micros), 0) AS micros
-          FROM usage_facts u JOIN dims d ON d.id = u.dim_id
-          WHERE u.bucket_start IN (${marks}) ${where.map((clause) => `AND ${clause}`).join(' ')}
-          GROUP BY 1`;
-        for (const row of db.prepare(sql).all(...buckets, ...values) as Array<{
-          value: string;
-          micros: number;
-        }>) {
-          rows.push({
-            dimension: dimension as BreakdownRow['dimension'],
-            value: row.value,
-            micros: row.micros,
-          });
-        }
-      }
-      return rows;
-    }
-    add('team', filter.team);
-    add('feature', filter.feature);
-    add('source', filter.source);
-    add('model_family', filter.family);
-    const columns = { team: 'team', feature: 'feature', model: 'model', provider: 'source' } as const;
-    for (const [dimension, column] of Object.entries(columns)) {
-      const sql = `SELECT ${column} AS value,
-          sum(CASE WHEN billed = 1 THEN billed_micros ELSE estimated_micros END) AS micros
-        FROM rollup_daily WHERE day IN (${marks}) ${where.map((clause) => `AND ${clause}`).join(' ')} GROUP BY 1`;
-      for (const row of db.prepare(sql).all(...buckets, ...values) as Array<{
+    for (const [dimension, column] of Object.entries(table.columns)) {
+      const sql = `SELECT ${column} AS value, ${table.micros} AS micros FROM ${table.from} WHERE ${where} GROUP BY 1`;
+      const found = db.prepare(sql).all(...buckets, ...filters.map(([, value]) => value)) as Array<{
         value: string;
         micros: number;
-      }>) {
+      }>;
+      for (const row of found) {
         rows.push({
           dimension: dimension as BreakdownRow['dimension'],
           value: row.value,
@@ -155,8 +145,8 @@ export function createDetectionQueries(db: Database.Database) {
     /** Spend per UTC day over `[start, end)`: billed where billed, else estimated. */
     dailySpend: (start: number, end: number): SpendCell[] => daily.all(start, end) as SpendCell[],
     /** Per team, model and day over `[start, end)`, for mix changes (migration, latency follow-up). */
-    teamModelDays: (start: number, end: number): TeamModelDay[] =>
-      teamModelDays.all(start, end) as TeamModelDay[],
+    teamModelDays: (start: number, end: number): TeamDailyMix[] =>
+      teamModelDays.all(start, end) as TeamDailyMix[],
     /** The first hour and day with any spend (earlier is unknown, not zero); `null` when empty. */
     knownFrom(): { hour: number | null; day: number | null } {
       const hour = firstHour.get() as number | null;
@@ -165,10 +155,10 @@ export function createDetectionQueries(db: Database.Database) {
     },
     /** Root-cause breakdown over hour starts, from the usage facts (API keys and regions included). */
     hourlyBreakdown: (filter: BreakdownFilter, hours: readonly number[]): BreakdownRow[] =>
-      breakdown('usage', filter, hours),
+      breakdown(USAGE_TABLE, filter, hours),
     /** Root-cause breakdown over UTC days, from the daily rollups (billed where billed). */
     dailyBreakdown: (filter: BreakdownFilter, days: readonly number[]): BreakdownRow[] =>
-      breakdown('daily', filter, days),
+      breakdown(DAILY_TABLE, filter, days),
     /** Features first seen on or after `since` (a UTC midnight), per team. */
     featuresSince: (since: number): Array<{ team: string; feature: string; firstSeen: number }> =>
       newFeatures.all(since) as Array<{ team: string; feature: string; firstSeen: number }>,

@@ -9,6 +9,22 @@ const EXAMPLE = readFileSync(new URL('../../ai-spend.example.yml', import.meta.u
 const directory = mkdtempSync(join(tmpdir(), 'ai-spend-config-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+/** `alerts:` with every default, as loaded. */
+const DEFAULT_ALERTS = {
+  quotaPercent: [80, 95],
+  escalateAfterMinutes: 30,
+  resolveAfterMinutes: 15,
+  expectedQuietDays: 7,
+  noDataAfterMinutes: 360,
+  anomaly: { minMicrosPerHour: 20_000_000, minMicrosPerDay: 50_000_000, minRatio: 1.5 },
+  latency: { minRatio: 1.3, minMs: 150 },
+  retryStorm: { minMicros: 50_000_000 },
+  migration: { minSharePoints: 20, minMicrosPerWeek: 100_000_000 },
+  holidays: [],
+  budgetPercent: [80, 100],
+  rightsizing: { lowPercent: 40, highPercent: 85 },
+};
+
 describe('loadConfig with the example file', () => {
   const config = loadConfig({ text: EXAMPLE });
 
@@ -105,20 +121,8 @@ describe('loadConfig with the example file', () => {
   it('reads chat, alerts, schedule, admins and visibility', () => {
     expect(config.slack).toEqual({ defaultChannel: 'C0FINOPS' });
     expect(config.msteams).toEqual({ defaultChannel: '19:finops@thread.tacv2' });
-    expect(config.alerts).toEqual({
-      quotaPercent: [80, 95],
-      escalateAfterMinutes: 30,
-      resolveAfterMinutes: 15,
-      expectedQuietDays: 7,
-      noDataAfterMinutes: 360,
-      anomaly: { minMicrosPerHour: 20_000_000, minMicrosPerDay: 50_000_000, minRatio: 1.5 },
-      latency: { minRatio: 1.3, minMs: 150 },
-      retryStorm: { minMicros: 50_000_000 },
-      migration: { minSharePoints: 20, minMicrosPerWeek: 100_000_000 },
-      holidays: [1_798_156_800, 1_798_761_600],
-      budgetPercent: [80, 100],
-      rightsizing: { lowPercent: 40, highPercent: 85 },
-    });
+    // The example sets every alert setting to its default, and two holidays.
+    expect(config.alerts).toEqual({ ...DEFAULT_ALERTS, holidays: [1_798_156_800, 1_798_761_600] });
     expect(config.schedule).toEqual({
       collect: '*/5 * * * *',
       digest: '0 9 * * MON',
@@ -136,20 +140,7 @@ describe('loadConfig defaults', () => {
     expect(config.attribution).toEqual([]);
     expect(config.sources).toEqual({});
     expect(config.prices).toEqual({ models: [], discounts: [], tiers: [], aliases: {} });
-    expect(config.alerts).toEqual({
-      quotaPercent: [80, 95],
-      escalateAfterMinutes: 30,
-      resolveAfterMinutes: 15,
-      expectedQuietDays: 7,
-      noDataAfterMinutes: 360,
-      anomaly: { minMicrosPerHour: 20_000_000, minMicrosPerDay: 50_000_000, minRatio: 1.5 },
-      latency: { minRatio: 1.3, minMs: 150 },
-      retryStorm: { minMicros: 50_000_000 },
-      migration: { minSharePoints: 20, minMicrosPerWeek: 100_000_000 },
-      holidays: [],
-      budgetPercent: [80, 100],
-      rightsizing: { lowPercent: 40, highPercent: 85 },
-    });
+    expect(config.alerts).toEqual(DEFAULT_ALERTS);
     expect(config.schedule).toEqual({ collect: '*/5 * * * *', digest: '0 9 * * MON', timezone: 'UTC' });
     expect(config.visibility).toBe('open');
     expect(config.admins).toEqual([]);

@@ -46,6 +46,22 @@ const peak = peakMinute();
 /** Just after the peak minute: it is complete and inside the rule's 15-minute window. */
 const NOW = peak.minute + 60;
 
+/** The Slack app as `start` runs it, with its buttons wired to the app under test. */
+function buttonApp(signingSecret: string) {
+  return createSlackApp({
+    answer: (text) => app.answer(text),
+    onAlertButton: (press) => app.actOnAlert(press),
+    botToken: 'xoxb-test',
+    signingSecret,
+    slackApiUrl: fake.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    botId: 'B0AISPEND',
+    botUserId: 'U0AISPEND',
+    retryConfig: { retries: 0 },
+  });
+}
+
 let simulators: Simulators;
 let fake: FakeSlackApi;
 let app: App;
@@ -125,18 +141,7 @@ describe('quota alert from the demo story to Slack', () => {
       .open()
       .filter((entry) => entry.rule === 'quota');
     const signingSecret = 'button-test-secret';
-    const slackApp = createSlackApp({
-      answer: (text) => app.answer(text),
-      onAlertButton: (press) => app.actOnAlert(press),
-      botToken: 'xoxb-test',
-      signingSecret,
-      slackApiUrl: fake.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      botId: 'B0AISPEND',
-      botUserId: 'U0AISPEND',
-      retryConfig: { retries: 0 },
-    });
+    const slackApp = buttonApp(signingSecret);
     const { port } = await slackApp.start();
     try {
       const press = () =>
@@ -240,18 +245,7 @@ describe('quota alert from the demo story to Slack', () => {
     );
     const value = opened.map((alert) => alert.id).join(',');
     const signingSecret = 'batch-test-secret';
-    const slackApp = createSlackApp({
-      answer: (text) => app.answer(text),
-      onAlertButton: (press) => app.actOnAlert(press),
-      botToken: 'xoxb-test',
-      signingSecret,
-      slackApiUrl: fake.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      botId: 'B0AISPEND',
-      botUserId: 'U0AISPEND',
-      retryConfig: { retries: 0 },
-    });
+    const slackApp = buttonApp(signingSecret);
     const { port } = await slackApp.start();
     try {
       const response = await postButtonPress(`http://127.0.0.1:${port}`, signingSecret, {

@@ -215,18 +215,20 @@ describe('analyze: one message per team per run, and news only when worse', () =
     const ids = search.map((alert) => alert.id).join(',');
     expect(batch?.view.actions?.map((action) => action.value)).toEqual([ids, ids]);
 
-    const pressed = actOnAlert(
-      db,
-      budgeted,
-      {
-        actionId: 'alert.acknowledge',
-        alertId: search[0]?.id ?? 0,
-        alertIds: search.map((alert) => alert.id),
-        userId: 'U0ALICE',
-        channelId: 'C0SEARCH',
-      },
-      NOW + 60,
-    );
+    const acknowledgeAll = (at: number) =>
+      actOnAlert(
+        db,
+        budgeted,
+        {
+          actionId: 'alert.acknowledge',
+          alertId: search[0]?.id ?? 0,
+          alertIds: search.map((alert) => alert.id),
+          userId: 'U0ALICE',
+          channelId: 'C0SEARCH',
+        },
+        at,
+      );
+    const pressed = acknowledgeAll(NOW + 60);
     expect(pressed.kind).toBe('updated');
     expect(
       createAlertStore(db)
@@ -235,18 +237,7 @@ describe('analyze: one message per team per run, and news only when worse', () =
         .map((alert) => alert.state),
     ).toEqual(['acknowledged', 'acknowledged']);
     if (pressed.kind === 'updated') expect(pressed.message.text).toContain('2 new alerts for search');
-    const again = actOnAlert(
-      db,
-      budgeted,
-      {
-        actionId: 'alert.acknowledge',
-        alertId: search[0]?.id ?? 0,
-        alertIds: search.map((alert) => alert.id),
-        userId: 'U0ALICE',
-        channelId: 'C0SEARCH',
-      },
-      NOW + 120,
-    );
+    const again = acknowledgeAll(NOW + 120);
     expect(again.kind).toBe('unchanged');
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { UsagePage } from '../../src/collectors/collector.js';
 import { compileAttribution } from '../../src/core/attribution/attribute.js';
 import type { AttributionRule } from '../../src/core/attribution/types.js';
 import { type BilledFact, SECONDS_PER_DAY, type UsageFact } from '../../src/core/facts.js';
@@ -11,6 +10,7 @@ import { createFactSink } from '../../src/store/fact-sink.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { rebuildDirtyRollups } from '../../src/store/rebuild-rollups.js';
 import { syncAttribution } from '../../src/store/sync-attribution.js';
+import { anthropicUsage, usageDayPage } from '../support/anthropic-day.js';
 
 const DAY = Date.UTC(2026, 10, 20) / 1000;
 const HOUR = 3_600;
@@ -41,27 +41,10 @@ function store() {
   return { db, sink, queries: createDetectionQueries(db) };
 }
 
-const usage = (
-  hour: number,
-  workspaceId: string,
-  apiKeyId: string,
-  model: string,
-  output: number,
-): UsageFact => ({
-  dims: { source: 'anthropic', workspaceId, apiKeyId, model },
-  bucketStart: DAY + hour * HOUR,
-  bucketSeconds: HOUR,
-  tokens: { uncachedInput: output * 4, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, output },
-  requests: 10,
-});
+const usage = (hour: number, workspaceId: string, apiKeyId: string, model: string, output: number) =>
+  anthropicUsage(DAY, { hour, workspaceId, apiKeyId, model, output, requests: 10 });
 
-const page = (facts: UsageFact[]): UsagePage => ({
-  stream: 'usage',
-  buckets: Array.from({ length: 24 }, (_, hour) => DAY + hour * HOUR),
-  bucketSeconds: HOUR,
-  facts,
-  cursor: DAY + SECONDS_PER_DAY,
-});
+const page = (facts: UsageFact[]) => usageDayPage(DAY, facts);
 
 const facts = [
   usage(9, 'wrkspc_search', 'apikey_docs', SONNET, 300_000),

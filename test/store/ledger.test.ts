@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BilledPage, UsagePage } from '../../src/collectors/collector.js';
+import type { BilledPage } from '../../src/collectors/collector.js';
 import { compileAttribution } from '../../src/core/attribution/attribute.js';
 import type { AttributionRule } from '../../src/core/attribution/types.js';
 import { type BilledFact, SECONDS_PER_DAY, type UsageFact } from '../../src/core/facts.js';
@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/store/open-database.js';
 import { rebuildDirtyRollups } from '../../src/store/rebuild-rollups.js';
 import { createSpendQueries } from '../../src/store/spend-queries.js';
 import { syncAttribution } from '../../src/store/sync-attribution.js';
+import { anthropicUsage, usageDayPage } from '../support/anthropic-day.js';
 
 const DAY = Date.UTC(2026, 10, 20) / 1000;
 const HOUR = 3_600;
@@ -44,27 +45,10 @@ function ledger(initialRules = rules) {
   return { db, dims, sink, queries, teamTotal };
 }
 
-const usage = (
-  hour: number,
-  workspaceId: string,
-  apiKeyId: string,
-  model: string,
-  output: number,
-): UsageFact => ({
-  dims: { source: 'anthropic', workspaceId, apiKeyId, model },
-  bucketStart: DAY + hour * HOUR,
-  bucketSeconds: HOUR,
-  tokens: { uncachedInput: output * 4, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, output },
-  requests: null,
-});
+const usage = (hour: number, workspaceId: string, apiKeyId: string, model: string, output: number) =>
+  anthropicUsage(DAY, { hour, workspaceId, apiKeyId, model, output });
 
-const usagePage = (facts: UsageFact[]): UsagePage => ({
-  stream: 'usage',
-  buckets: Array.from({ length: 24 }, (_, hour) => DAY + hour * HOUR),
-  bucketSeconds: HOUR,
-  facts,
-  cursor: DAY + SECONDS_PER_DAY,
-});
+const usagePage = (facts: UsageFact[]) => usageDayPage(DAY, facts);
 
 const billed = (
   workspaceId: string,

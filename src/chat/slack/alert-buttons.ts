@@ -7,8 +7,8 @@ export type AlertButtonOutcome =
   | { kind: 'unchanged' }
   | { kind: 'refused'; reason: string };
 
-/** Applies `alert.acknowledge` / `alert.snooze` / `alert.expected` for a user (usually `App.actOnAlert`). */
-export type AlertButtonHandler = (press: {
+/** A press on an alert button: which button, which alert(s), who, and where. */
+export interface AlertPress {
   actionId: string;
   alertId: number;
   /** Every alert a batched message's button acts on (its `value` lists them); absent for one alert. */
@@ -18,7 +18,10 @@ export type AlertButtonHandler = (press: {
   reason?: string;
   /** The channel the button was pressed in (a press in the team's channel counts as membership). */
   channelId?: string;
-}) => AlertButtonOutcome | Promise<AlertButtonOutcome>;
+}
+
+/** Applies `alert.acknowledge` / `alert.snooze` / `alert.expected` for a user (usually `App.actOnAlert`). */
+export type AlertButtonHandler = (press: AlertPress) => AlertButtonOutcome | Promise<AlertButtonOutcome>;
 
 const EXPECTED_ACTION = 'alert.expected';
 const EXPECTED_DIALOG = 'alert.expected.reason';

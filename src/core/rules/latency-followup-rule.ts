@@ -3,6 +3,7 @@ import { SECONDS_PER_DAY } from '../facts.js';
 import { formatUsd } from '../money.js';
 import { isoDay } from '../period.js';
 import type { LatencyShiftDetails } from './latency-shift-rule.js';
+import type { TeamDailyMix } from './migration-rule.js';
 
 export type { LatencyShiftDetails } from './latency-shift-rule.js';
 
@@ -15,15 +16,7 @@ export interface LatencyFollowupInput {
    * openai, bedrock…), model, modelFamily, tokens, micros (billed where billed, else estimated).
    * day = UTC midnight. A day without a row for a route had no spend there (zero, not unknown).
    */
-  spend: ReadonlyArray<{
-    team: string;
-    day: number;
-    provider: string;
-    model: string;
-    modelFamily: string;
-    tokens: number;
-    micros: number;
-  }>;
+  spend: ReadonlyArray<TeamDailyMix>;
   /** Days before the UTC day of `now` are complete. */
   now: number;
   settings?: Partial<LatencyFollowupSettings>;
