@@ -64,6 +64,9 @@ const BATCHED_RULES: ReadonlySet<AlertRule> = new Set([
   'retry_storm',
 ]);
 
+/** Rules whose fingerprint names a period (a month) and that tell each condition once in it. */
+const ONCE_PER_PERIOD: ReadonlySet<AlertRule> = new Set(['budget']);
+
 /**
  * One pass of every rule. Spend rules read only what every reporting source has completed (a late
  * source is never read as a drop) and leave out sources that stopped reporting, which raise a
@@ -210,7 +213,15 @@ function enqueueMessages(
     if (created) summary.enqueued += 1;
   };
 
-  const fresh = [...recorded.opened, ...recorded.reopened];
+  // A budget threshold is told once a month (its fingerprint names the month): coming back after a
+  // dip edits the message people already have instead of posting again.
+  const retold = recorded.reopened.filter((alert) => ONCE_PER_PERIOD.has(alert.rule));
+  for (const alert of retold) {
+    if (outbox.alertPostState(alert.id, 'slack') === undefined) continue;
+    const key = `alert|${alert.id}|update|${alert.state}|${alert.updatedAt}`;
+    send(alert, 'update', key, alertMessage(alert, { freshness: freshness(alert) }));
+  }
+  const fresh = [...recorded.opened, ...recorded.reopened.filter((alert) => !retold.includes(alert))];
   const batches = new Map<string, Alert[]>();
   for (const alert of fresh.filter((entry) => BATCHED_RULES.has(entry.rule))) {
     batches.set(alert.team, [...(batches.get(alert.team) ?? []), alert]);

@@ -264,3 +264,38 @@ describe('analyze: one message per team per run, and news only when worse', () =
     expect(worse.messages[0]?.channel).toBe('C0SEARCH');
   });
 });
+
+describe('analyze: budgets', () => {
+  it('tells a budget threshold once a month: coming back after a dip edits the post instead of posting again', async () => {
+    const budgeted = loadConfig({
+      path: 'ai-spend.yml',
+      text: CONFIG.replace(
+        'search: { slack_channel: C0SEARCH }',
+        'search: { slack_channel: C0SEARCH, monthly_budget_usd: 100 }',
+      ),
+      env: {},
+    });
+    const db = seed(() => 100_000_000, { anthropic: NOW, openai: NOW });
+    await analyze({ db, config: budgeted }, NOW);
+    const [budget] = createAlertStore(db)
+      .open()
+      .filter((alert) => alert.rule === 'budget');
+    expect(budget?.fingerprint).toBe('budget|search|2026-11|100');
+    // The budget is raised for a while (the alert resolves), then set back (it comes back).
+    const roomy = loadConfig({
+      path: 'ai-spend.yml',
+      text: CONFIG.replace(
+        'search: { slack_channel: C0SEARCH }',
+        'search: { slack_channel: C0SEARCH, monthly_budget_usd: 1000000 }',
+      ),
+      env: {},
+    });
+    await analyze({ db, config: roomy }, NOW + 300);
+    await analyze({ db, config: roomy }, NOW + 1_500);
+    expect(createAlertStore(db).get(budget?.id ?? 0)?.state).toBe('resolved');
+    const back = await analyze({ db, config: budgeted }, NOW + 1_800);
+    expect(back.reopened).toBe(1);
+    const search = rows(db).filter((row) => row.channel === 'C0SEARCH' && row.alertId === budget?.id);
+    expect(search.map((row) => row.mode)).toEqual(['post', 'update', 'update']);
+  });
+});
