@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { createConsoleProgress } from './chat/console-progress.js';
 import { renderCollectSummary } from './chat/render-collect-summary.js';
 import { renderText } from './chat/render-text.js';
+import { describeFocusImport } from './collectors/focus/describe-focus-import.js';
 import { configJsonSchema } from './config/config-json-schema.js';
 import { describeConfig } from './config/describe-config.js';
 import { enabledSources, readEnvironment } from './config/environment.js';
@@ -84,6 +85,45 @@ program
       app.close();
     }
   });
+
+const importCommand = program.command('import').description('import billing exports');
+importCommand
+  .command('focus')
+  .description('import the AI rows of a FOCUS 1.0–1.4 export (CSV, gzip CSV or Parquet) as billed spend')
+  .argument('<file>', 'the export file')
+  .addOption(
+    new Option('--cost-column <column>', 'the amount to import')
+      .choices(['BilledCost', 'EffectiveCost'])
+      .default('BilledCost'),
+  )
+  .option('--include-collected', 'also import services a running source already bills (counts them twice)')
+  .option('--json', 'print the summary as JSON')
+  .action(
+    async (
+      file: string,
+      options: { costColumn: 'BilledCost' | 'EffectiveCost'; includeCollected?: boolean; json?: boolean },
+    ) => {
+      const app = loadApp();
+      const progress = createConsoleProgress();
+      try {
+        const summary = await app.importFocus(file, {
+          costColumn: options.costColumn,
+          includeCollected: options.includeCollected === true,
+          onProgress: (p) => progress.collect({ source: 'focus', stream: 'import', ...p }),
+          onRebuild: (p) => progress.rebuild(p),
+        });
+        progress.finish();
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(summary, null, 2)}\n`
+            : `${describeFocusImport(summary).join('\n')}\n`,
+        );
+        if (summary.problems.length > 0) process.exitCode = 1;
+      } finally {
+        app.close();
+      }
+    },
+  );
 
 program
   .command('ask')

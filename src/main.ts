@@ -9,6 +9,8 @@ import { userTeams } from './chat/user-teams.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
 import { createBedrockCollector } from './collectors/bedrock/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
+import type { FocusCostColumn } from './collectors/focus/focus-columns.js';
+import { type FocusImportSummary, importFocus, skipServices } from './collectors/focus/import-focus.js';
 import { createOpenAiCollector } from './collectors/openai/index.js';
 import type { AiSpendConfig, PollingSourceConfig } from './config/config-types.js';
 import type { Environment } from './config/environment.js';
@@ -55,6 +57,20 @@ export interface App {
     onProgress?: (progress: CollectProgress) => void;
     onRebuild?: (progress: RebuildProgress) => void;
   }): Promise<CollectSummary>;
+  /**
+   * Imports the AI rows of a FOCUS export as billed facts (re-delivered billing periods replace
+   * the earlier rows), then rebuilds the rollups. Services a running source already bills
+   * (Amazon Bedrock while `sources.bedrock` is on) are skipped unless `includeCollected`.
+   */
+  importFocus(
+    file: string,
+    options?: {
+      costColumn?: FocusCostColumn;
+      includeCollected?: boolean;
+      onProgress?: (progress: { done: number; total: number }) => void;
+      onRebuild?: (progress: RebuildProgress) => void;
+    },
+  ): Promise<FocusImportSummary>;
   /** What `/ai-spend <text>` answers; with a user id, the access rules of the config apply. */
   answer(text: string, userId?: string): Answer;
   /** The weekly digest of a team (or `all`) for the last complete week. */
@@ -133,6 +149,20 @@ export function createApp({
         clock(),
         { since, until },
       ),
+    importFocus: async (file, { costColumn, includeCollected = false, onProgress, onRebuild } = {}) => {
+      const collectedBy = Object.fromEntries(
+        sources.flatMap((source) => (FOCUS_SERVICES[source] ?? []).map((service) => [service, source])),
+      );
+      const summary = await importFocus({
+        file,
+        sink,
+        ...(costColumn ? { costColumn } : {}),
+        ...(includeCollected ? {} : { skip: skipServices(collectedBy) }),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      rebuildDirtyRollups(db, onRebuild ? { onProgress: onRebuild } : {});
+      return summary;
+    },
     answer: (text, userId) => answerText(text, clock(), answerDeps, userId),
     analyze: () => analyze({ db, config, quotaOverrides: answerDeps.quotaOverrides }, clock()),
     deliver: ({ onProblem } = {}) =>
@@ -214,6 +244,13 @@ function polling(settings: PollingSourceConfig | undefined, maxRetries: number |
 }
 
 /** The registry: one line per source that has a collector. */
+/** FOCUS `ServiceName`s each collector already bills: imported rows of theirs would count twice. */
+const FOCUS_SERVICES: Partial<Record<SourceId, readonly string[]>> = {
+  bedrock: ['Amazon Bedrock'],
+  vertex: ['Vertex AI', 'Claude on Vertex AI', 'Gemini API'],
+  azure: ['Azure OpenAI', 'Foundry Models', 'Azure OpenAI Service'],
+};
+
 const COLLECTORS: Partial<
   Record<
     SourceId,

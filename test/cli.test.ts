@@ -101,6 +101,26 @@ describe('ai-spend (the built command)', () => {
     expect(text.stdout).toMatch(/usage through .* UTC · billed through \d{4}-\d\d-\d\d/);
   });
 
+  it('`import focus` imports a FOCUS file, replaces its billing periods when run again, and names bad lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ai-spend-cli-'));
+    const fixture = (name: string) => resolve('test/fixtures/focus', name);
+    const first = await run(['import', 'focus', fixture('ai-2025-05.csv')], {}, dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /rows read 8 · AI rows imported 8 · billed lines written 8 · total \$203\.500000/,
+    );
+    const again = await run(['import', 'focus', fixture('ai-2025-05.csv')], {}, dir);
+    expect(again.code).toBe(0);
+    const total = await run(['ask', '--json', 'team all 2025-05'], {}, dir);
+    expect(JSON.parse(total.stdout).total_micros).toBe(203_500_000);
+    const bad = await run(['import', 'focus', fixture('ai-bad-lines.csv')], {}, dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/line 3: BilledCost "abc" is not a decimal amount/);
+    const missing = await run(['import', 'focus', fixture('not-focus.csv')], {}, dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/error: .*/);
+  });
+
   it('answers bad chat input helpfully, with exit code 0', async () => {
     const { dir, env } = workspace();
     const asked = await run(['ask', 'team search lastweek'], env, dir);

@@ -28,6 +28,12 @@ export interface BilledPage {
   days: number[];
   facts: BilledFact[];
   cursor?: number;
+  /**
+   * Narrows what the page replaces to one billing account of the source (a FOCUS file re-delivers
+   * each account's billing period on its own); without it the page replaces its days for the whole
+   * source. Every fact of a scoped page must carry `dims.accountId` equal to it.
+   */
+  scope?: { accountId: string };
 }
 
 /** Metric points, upserted by (region, model, metric, stat, bucket); the cursor moves with them. */

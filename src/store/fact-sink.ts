@@ -52,6 +52,12 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   const deleteBilled = db.prepare(
     'DELETE FROM billed_facts WHERE day = ? AND dim_id IN (SELECT id FROM dims WHERE source = ?)',
   );
+  const deleteAccountShares =
+    db.prepare(`DELETE FROM billed_shares WHERE billed_id IN (SELECT b.id FROM billed_facts b
+    JOIN dims d ON d.id = b.dim_id WHERE b.day = ? AND d.source = ? AND d.account_id = ?)`);
+  const deleteAccountBilled = db.prepare(
+    'DELETE FROM billed_facts WHERE day = ? AND dim_id IN (SELECT id FROM dims WHERE source = ? AND account_id = ?)',
+  );
   const insertBilled = db.prepare(
     'INSERT INTO billed_facts (day, dim_id, line_item, amount_micros, final) VALUES (?, ?, ?, ?, ?)',
   );
@@ -125,11 +131,26 @@ export function createFactSink({ db, dims, priceBook, clock }: FactSinkOptions):
   });
 
   const writeBilled = db.transaction((source: SourceId, page: BilledPage) => {
+    const { scope } = page;
     for (const day of page.days) {
-      deleteShares.run(day, source);
-      deleteBilled.run(day, source);
+      if (scope === undefined) {
+        deleteShares.run(day, source);
+        deleteBilled.run(day, source);
+      } else {
+        deleteAccountShares.run(day, source, scope.accountId);
+        deleteAccountBilled.run(day, source, scope.accountId);
+      }
       markDirty.run(source, day);
       if (page.cursor !== undefined && day + SECONDS_PER_DAY <= page.cursor) cover.run(source, day);
+    }
+    if (scope !== undefined) {
+      const stray = page.facts.find((fact) => fact.dims.accountId !== scope.accountId);
+      if (stray !== undefined) {
+        throw new AiSpendError(
+          'input_invalid',
+          `a fact of account ${stray.dims.accountId ?? '(none)'} in a page of account ${scope.accountId}`,
+        );
+      }
     }
     for (const { dimId, fact } of mergeBilled(page.facts, dims)) {
       insertBilled.run(fact.day, dimId, fact.lineItem, fact.amountMicros, fact.final ? 1 : 0);

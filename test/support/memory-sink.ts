@@ -57,8 +57,13 @@ export class MemorySink implements FactSink {
       if (incoming.has(key)) throw new Error(`two facts with one natural key in a page: ${key}`);
       incoming.set(key, fact);
     }
+    const account = page.scope?.accountId;
+    if (account !== undefined && page.facts.some((fact) => fact.dims.accountId !== account)) {
+      throw new Error(`fact of another account than the page's ${account}`);
+    }
     for (const [key, fact] of this.billed) {
-      if (fact.dims.source === source && replaced.has(fact.day)) this.billed.delete(key);
+      const inScope = account === undefined || fact.dims.accountId === account;
+      if (fact.dims.source === source && replaced.has(fact.day) && inScope) this.billed.delete(key);
     }
     for (const [key, fact] of incoming) this.billed.set(key, fact);
     this.record(source, page.stream, page.cursor, page.days);
