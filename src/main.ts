@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { OAuth2Client } from 'google-auth-library';
 import { actOnAlert } from './chat/act-on-alert.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
 import { buildHome } from './chat/build-home.js';
@@ -12,6 +13,7 @@ import type { Collector, CollectProgress } from './collectors/collector.js';
 import type { FocusCostColumn } from './collectors/focus/focus-columns.js';
 import { type FocusImportSummary, importFocus, skipServices } from './collectors/focus/import-focus.js';
 import { createOpenAiCollector } from './collectors/openai/index.js';
+import { createVertexCollector } from './collectors/vertex/index.js';
 import type { AiSpendConfig, PollingSourceConfig } from './config/config-types.js';
 import type { Environment } from './config/environment.js';
 import { compileAttribution } from './core/attribution/attribute.js';
@@ -274,11 +276,35 @@ const COLLECTORS: Partial<
       ...(maxRetries === undefined ? {} : { maxAttempts: maxRetries + 1 }),
     });
   },
+  vertex: ({ sources }, { google }, maxRetries) => {
+    const settings = sources.vertex;
+    if (!settings?.enabled) return undefined;
+    return createVertexCollector({
+      billingTable: settings.billingTable,
+      projects: settings.projects,
+      restateDays: settings.restateDays,
+      backfillDays: settings.backfillDays,
+      ...(google.projectId ? { jobProject: google.projectId } : {}),
+      ...(google.accessToken ? { authClient: staticTokenClient(google.accessToken) } : {}),
+      endpoints: {
+        ...(google.bigqueryUrl ? { bigquery: google.bigqueryUrl } : {}),
+        ...(google.monitoringUrl ? { monitoring: google.monitoringUrl } : {}),
+      },
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+    });
+  },
   openai: ({ sources }, { openai: { adminKey, baseUrl } }, maxRetries) =>
     adminKey
       ? createOpenAiCollector({ adminKey, baseUrl, ...polling(sources.openai, maxRetries) })
       : undefined,
 };
+
+/** Google credentials from a ready access token (`GOOGLE_OAUTH_ACCESS_TOKEN`), refreshed by whoever set it. */
+function staticTokenClient(accessToken: string): OAuth2Client {
+  const client = new OAuth2Client();
+  client.setCredentials({ access_token: accessToken, expiry_date: Number.MAX_SAFE_INTEGER });
+  return client;
+}
 
 /** Sources this version can collect; others are validated in the config but not read yet. */
 export function hasCollector(source: SourceId): boolean {

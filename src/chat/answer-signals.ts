@@ -7,6 +7,8 @@ import type { Answer, AnswerDeps } from './answer.js';
 
 /** Quotas and latency come from Bedrock's CloudWatch signals; other sources join as they gain them. */
 const SIGNAL_SOURCE = 'bedrock';
+/** Sources that report time to first token: Bedrock (CloudWatch) and Vertex AI (Cloud Monitoring). */
+const LATENCY_SOURCES = ['bedrock', 'vertex'] as const;
 
 /** `quota [period]`: each TPM quota's use now and at its peak, with the owning teams' shares. */
 export function answerQuota(
@@ -62,48 +64,50 @@ export function answerLatency(period: Period, now: number, { signals }: AnswerDe
   const end = Math.min(period.end, now);
   const recentFrom = end - SECONDS_PER_DAY;
   const inputs: LatencyInput[] = [];
-  for (const region of signals.regions(SIGNAL_SOURCE)) {
-    const owners = signals.owners(SIGNAL_SOURCE, region);
-    const byModel = new Map<
-      string,
-      { days: Map<number, { p50: number[]; p90: number[] }>; recent: { p50: number[]; p90: number[] } }
-    >();
-    for (const stat of ['p50', 'p90'] as const) {
-      for (const point of signals.points(
-        SIGNAL_SOURCE,
-        'TimeToFirstToken',
-        stat,
-        region,
-        period.start,
-        end,
-      )) {
-        let model = byModel.get(point.model);
-        if (model === undefined) {
-          model = { days: new Map(), recent: { p50: [], p90: [] } };
-          byModel.set(point.model, model);
+  for (const source of LATENCY_SOURCES)
+    for (const region of signals.regions(source)) {
+      const owners = signals.owners(source, region);
+      const byModel = new Map<
+        string,
+        { days: Map<number, { p50: number[]; p90: number[] }>; recent: { p50: number[]; p90: number[] } }
+      >();
+      for (const stat of ['p50', 'p90'] as const) {
+        for (const point of signals.points(source, 'TimeToFirstToken', stat, region, period.start, end)) {
+          let model = byModel.get(point.model);
+          if (model === undefined) {
+            model = { days: new Map(), recent: { p50: [], p90: [] } };
+            byModel.set(point.model, model);
+          }
+          const day = point.bucketStart - (point.bucketStart % SECONDS_PER_DAY);
+          let values = model.days.get(day);
+          if (values === undefined) {
+            values = { p50: [], p90: [] };
+            model.days.set(day, values);
+          }
+          values[stat].push(point.value);
+          if (point.bucketStart >= recentFrom) model.recent[stat].push(point.value);
         }
-        const day = point.bucketStart - (point.bucketStart % SECONDS_PER_DAY);
-        let values = model.days.get(day);
-        if (values === undefined) {
-          values = { p50: [], p90: [] };
-          model.days.set(day, values);
-        }
-        values[stat].push(point.value);
-        if (point.bucketStart >= recentFrom) model.recent[stat].push(point.value);
+      }
+      for (const [model, { days, recent }] of byModel) {
+        inputs.push({
+          region,
+          model,
+          days: [...days]
+            .sort(([a], [b]) => a - b)
+            .map(([day, values]) => ({ day, p50: median(values.p50), p90: median(values.p90) })),
+          recent,
+          teams: [owners.get(model) ?? 'unallocated'],
+        });
       }
     }
-    for (const [model, { days, recent }] of byModel) {
-      inputs.push({
-        region,
-        model,
-        days: [...days]
-          .sort(([a], [b]) => a - b)
-          .map(([day, values]) => ({ day, p50: median(values.p50), p90: median(values.p90) })),
-        recent,
-        teams: [owners.get(model) ?? 'unallocated'],
-      });
-    }
-  }
-  const view = buildLatencyView({ period, inputs, metricsThrough: signals.metricsThrough(SIGNAL_SOURCE) });
+  // The stamp is as fresh as the stalest source that reports latency.
+  const through = LATENCY_SOURCES.map((source) => signals.metricsThrough(source)).filter(
+    (value): value is number => value !== null,
+  );
+  const view = buildLatencyView({
+    period,
+    inputs,
+    metricsThrough: through.length > 0 ? Math.min(...through) : null,
+  });
   return { message: latencyMessage(view), data: { ...view } };
 }

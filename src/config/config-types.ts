@@ -39,6 +39,10 @@ export interface VertexSourceConfig {
   /** BigQuery table of the Cloud Billing export, `project.dataset.table`. */
   billingTable: string;
   projects: string[];
+  /** Days of export re-read on every pass (Google restates recent days). */
+  restateDays: number;
+  /** Days read on the first pass. */
+  backfillDays: number;
 }
 
 export interface AzureSourceConfig {

@@ -19,6 +19,13 @@ export interface Environment {
     sessionToken?: string;
     endpoints: { cloudwatch?: string; costExplorer?: string; serviceQuotas?: string; bedrock?: string };
   };
+  /**
+   * Google Cloud: application default credentials unless `GOOGLE_OAUTH_ACCESS_TOKEN` gives a token
+   * to use as is; `GOOGLE_CLOUD_PROJECT` is the project jobs run in (default: the billing table's);
+   * `AI_SPEND_BIGQUERY_URL` / `AI_SPEND_MONITORING_URL` point the clients elsewhere (the demo's
+   * simulators).
+   */
+  google: { projectId?: string; accessToken?: string; bigqueryUrl?: string; monitoringUrl?: string };
   /** `AI_SPEND_CONFIG`, default `./ai-spend.yml`. */
   configPath: string;
   /** True when `AI_SPEND_CONFIG` names the file (then it must exist). */
@@ -77,6 +84,12 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
         bedrock: url('AWS_ENDPOINT_URL_BEDROCK'),
       }),
     },
+    google: defined({
+      projectId: read('GOOGLE_CLOUD_PROJECT'),
+      accessToken: read('GOOGLE_OAUTH_ACCESS_TOKEN'),
+      bigqueryUrl: url('AI_SPEND_BIGQUERY_URL'),
+      monitoringUrl: url('AI_SPEND_MONITORING_URL'),
+    }),
     configPath: configPath ?? './ai-spend.yml',
     configPathFromEnv: configPath !== undefined,
     dbPath: read('AI_SPEND_DB') ?? './data/ai-spend.db',
@@ -136,6 +149,10 @@ export function describeEnvironment(environment: Environment): string[] {
     plain('AWS_ENDPOINT_URL_COST_EXPLORER', withoutUserInfo(environment.aws.endpoints.costExplorer)),
     plain('AWS_ENDPOINT_URL_SERVICE_QUOTAS', withoutUserInfo(environment.aws.endpoints.serviceQuotas)),
     plain('AWS_ENDPOINT_URL_BEDROCK', withoutUserInfo(environment.aws.endpoints.bedrock)),
+    plain('GOOGLE_CLOUD_PROJECT', environment.google.projectId),
+    secret('GOOGLE_OAUTH_ACCESS_TOKEN', environment.google.accessToken),
+    plain('AI_SPEND_BIGQUERY_URL', withoutUserInfo(environment.google.bigqueryUrl)),
+    plain('AI_SPEND_MONITORING_URL', withoutUserInfo(environment.google.monitoringUrl)),
     plain('AI_SPEND_CONFIG', environment.configPath),
     plain('AI_SPEND_DB', environment.dbPath),
     plain('PORT', String(environment.port)),

@@ -112,6 +112,8 @@ function normalizeSources(sources: ConfigOutput['sources']): SourcesConfig {
         enabled: vertex.enabled ?? true,
         billingTable: vertex.billing_table,
         projects: vertex.projects,
+        restateDays: vertex.restate_days,
+        backfillDays: vertex.backfill_days,
       },
     ),
     ...optional('azure', azure && { enabled: azure.enabled ?? true, scopes: azure.scopes }),

@@ -118,6 +118,12 @@ const vertexSchema = strictObject({
     .array(z.string().min(1))
     .default([])
     .meta({ description: 'Google Cloud projects to read Vertex AI metrics from.' }),
+  restate_days: z.int().min(0).max(30).default(3).meta({
+    description: 'Days of billing export re-read on every pass: Google restates recent days. Default: 3.',
+  }),
+  backfill_days: z.int().min(1).max(400).default(30).meta({
+    description: 'Days of history read on the first pass. Default: 30.',
+  }),
 });
 
 const azureSchema = strictObject({

@@ -14,7 +14,7 @@ import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
 import { costAnomalyCandidates } from './detection/cost-anomaly-pass.js';
 import { quotaCandidates } from './detection/quota-pass.js';
-import { signalCandidates } from './detection/signal-pass.js';
+import { SIGNAL_SOURCES, signalCandidates } from './detection/signal-pass.js';
 import { teamCandidates } from './detection/team-pass.js';
 
 export interface AnalyzeDeps {
@@ -90,7 +90,9 @@ export async function analyze(
     const alerts = createAlertStore(db);
     const queries = createDetectionQueries(db);
     const spend = createSpendQueries(db);
-    const signalsThrough = createSignalQueries(db).metricsThrough(SIGNAL_SOURCE);
+    const signalQueries = createSignalQueries(db);
+    // Quota alerts and their freshness stamps come from Bedrock's signals, as in the `quota` answer.
+    const signalsThrough = signalQueries.metricsThrough(SIGNAL_SOURCE);
     const reports = spend.freshness(spend.known('provider'));
     const stale = staleSources(reports, now, config.alerts.noDataAfterMinutes);
     const exclude = new Set(stale.map((entry) => entry.source));
@@ -99,7 +101,6 @@ export async function analyze(
       .map((report) => report.usageThrough)
       .filter((through): through is number => through !== null);
     const usageThrough = fresh.length === 0 ? null : Math.min(...fresh, now);
-    const bedrockUsage = reports.find((report) => report.source === SIGNAL_SOURCE)?.usageThrough ?? null;
     const live = [
       ...noDataRule({ sources: reports, now, afterMinutes: config.alerts.noDataAfterMinutes }),
       ...quotaCandidates({
@@ -114,8 +115,11 @@ export async function analyze(
         queries,
         alerts: config.alerts,
         now,
-        signalsThrough,
-        usageThrough: bedrockUsage,
+        sources: SIGNAL_SOURCES.map((source) => ({
+          source,
+          signalsThrough: signalQueries.metricsThrough(source),
+          usageThrough: reports.find((report) => report.source === source)?.usageThrough ?? null,
+        })),
       }),
       ...costAnomalyCandidates(queries, config.alerts, { hourlyThrough: usageThrough, exclude }),
     ];

@@ -1,3 +1,4 @@
+import type { BillingExportRow } from './google/bigquery/billing-export-row.js';
 /**
  * The world a simulator serves: provider-shaped records, generated deterministically by
  * `generateScenario`. Times are UTC epoch seconds; amounts are exact integer micro-dollars that
@@ -67,6 +68,8 @@ export interface Scenario {
   anthropic: { usage: AnthropicUsageRecord[]; costs: AnthropicCostRecord[] };
   openai: { usage: OpenAiUsageRecord[]; costs: OpenAiCostRecord[] };
   bedrock?: BedrockScenario;
+  /** Vertex AI: the Cloud Billing export's rows (Cloud Monitoring derives its series from the same workloads). */
+  vertex?: { billingRows: BillingExportRow[] };
 }
 
 /** One Bedrock CloudWatch series: a `ModelId` in a region. */

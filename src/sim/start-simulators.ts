@@ -3,6 +3,8 @@ import { startBedrockControlSimulator } from './aws/bedrock-control/server.js';
 import { startCloudWatchSimulator } from './aws/cloudwatch/server.js';
 import { startCostExplorerSimulator } from './aws/cost-explorer/server.js';
 import { startServiceQuotasSimulator } from './aws/service-quotas/server.js';
+import { startBigQuerySim } from './google/bigquery/server.js';
+import { startMonitoringSim } from './google/monitoring/server.js';
 import { startOpenAiSimulator } from './openai/server.js';
 import type { Scenario } from './scenario-types.js';
 
@@ -29,6 +31,12 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
         }),
       }
     : undefined;
+  const google = scenario.vertex
+    ? {
+        bigquery: await startBigQuerySim(scenario.vertex.billingRows, { now, pendingPolls: () => 0 }),
+        monitoring: await startMonitoringSim({ now }),
+      }
+    : undefined;
   const env: Record<string, string> = {
     ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-sim',
     ANTHROPIC_BASE_URL: anthropic.url,
@@ -45,6 +53,14 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
           AWS_ENDPOINT_URL_COST_EXPLORER: aws.costExplorer.url,
         }
       : {}),
+    ...(google
+      ? {
+          GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29.simulator',
+          GOOGLE_CLOUD_PROJECT: 'acme-finops',
+          AI_SPEND_BIGQUERY_URL: google.bigquery.url,
+          AI_SPEND_MONITORING_URL: google.monitoring.url,
+        }
+      : {}),
   };
   return {
     anthropic,
@@ -56,6 +72,7 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
         anthropic.close(),
         openai.close(),
         ...Object.values(aws ?? {}).map((sim) => sim.close()),
+        ...Object.values(google ?? {}).map((sim) => sim.close()),
       ]);
     },
   };

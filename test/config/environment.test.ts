@@ -29,6 +29,7 @@ describe('readEnvironment', () => {
       slack: {},
       microsoft: {},
       aws: { endpoints: {} },
+      google: {},
       configPath: './ai-spend.yml',
       configPathFromEnv: false,
       dbPath: './data/ai-spend.db',

@@ -2,8 +2,9 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { BedrockSettings } from '../../core/bedrock-settings.js';
-import { AiSpendError, isAiSpendError } from '../../core/errors.js';
+import type { AiSpendError } from '../../core/errors.js';
 import { SECONDS_PER_HOUR } from '../../core/facts.js';
+import { collectResult, failureAt } from '../collect-result.js';
 import type { Collector, CollectResult, StreamSummary } from '../collector.js';
 import { collectCloudWatchRegion, type ResolvedModel } from './cloudwatch/collect-cloudwatch-region.js';
 import { createCostExplorerClient } from './cost-explorer/client.js';
@@ -74,7 +75,7 @@ export function createBedrockCollector(options: BedrockCollectorOptions): Collec
             profiles.set(key, { model: profile.model, tags: profile.tags });
         } catch (error) {
           // Profiles named in the config stand in for the control plane; without them, say what is missing.
-          if (Object.keys(options.inferenceProfiles).length === 0) failures.push(asError(error, region));
+          if (Object.keys(options.inferenceProfiles).length === 0) failures.push(failureAt(error, region));
         }
         for (const [arn, profile] of Object.entries(options.inferenceProfiles)) profiles.set(arn, profile);
         const resolveModelId = resolver(profiles);
@@ -97,7 +98,7 @@ export function createBedrockCollector(options: BedrockCollectorOptions): Collec
             },
           });
         } catch (error) {
-          failures.push(asError(error, region));
+          failures.push(failureAt(error, region));
         }
 
         const refreshedAt = request.sink.quotasRefreshedAt('bedrock', region);
@@ -114,7 +115,7 @@ export function createBedrockCollector(options: BedrockCollectorOptions): Collec
             });
             request.sink.writeQuotas('bedrock', region, limits, request.now);
           } catch (error) {
-            failures.push(asError(error, region));
+            failures.push(failureAt(error, region));
           }
         }
       }
@@ -136,35 +137,10 @@ export function createBedrockCollector(options: BedrockCollectorOptions): Collec
           }),
         );
       } catch (error) {
-        failures.push(asError(error, 'Cost Explorer'));
+        failures.push(failureAt(error, 'Cost Explorer'));
       }
 
-      const [first] = failures;
-      if (first === undefined) return { source: 'bedrock', ok: true, streams };
-      const notes = failures.slice(1).map((failure) => failure.message);
-      return {
-        source: 'bedrock',
-        ok: false,
-        code: first.code,
-        message: [first.message, ...notes].join('; '),
-        ...(first.hint === undefined ? {} : { hint: first.hint }),
-        streams,
-      };
+      return collectResult('bedrock', streams, failures);
     },
   };
-}
-
-function asError(error: unknown, where: string): AiSpendError {
-  if (isAiSpendError(error)) {
-    return error.message.includes(where)
-      ? error
-      : new AiSpendError(error.code, `${where}: ${error.message}`, {
-          ...(error.hint ? { hint: error.hint } : {}),
-        });
-  }
-  return new AiSpendError('provider_unavailable', `${where}: ${messageOf(error)}`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

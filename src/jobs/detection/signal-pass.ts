@@ -7,8 +7,9 @@ import { quotaThrottleRule } from '../../core/rules/quota-throttle-rule.js';
 import { type RetryStormSeries, retryStormRule } from '../../core/rules/retry-storm-rule.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
 
-/** The metrics of these rules come from Bedrock's CloudWatch signals (other sources as they arrive). */
-const SIGNAL_SOURCE = 'bedrock';
+/** Sources whose per-minute signals (TTFT, throttles, calls) these rules read. */
+export const SIGNAL_SOURCES = ['bedrock', 'vertex'] as const;
+export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 const MINUTE = 60;
 /** Latency history: a week of baseline before the recent hours. */
 const LATENCY_HISTORY = 8 * SECONDS_PER_DAY;
@@ -22,30 +23,41 @@ interface SignalContext {
   queries: DetectionQueries;
   alerts: Pick<AlertsConfig, 'latency' | 'retryStorm'>;
   now: number;
-  /** Signals are complete up to here; `null` before the first collection. */
-  signalsThrough: number | null;
-  /** Usage (tokens, estimated spend) is complete up to here. */
-  usageThrough: number | null;
+  /** Per source: signals complete up to (`null` before the first collection), and usage. */
+  sources: ReadonlyArray<{
+    source: SignalSource;
+    signalsThrough: number | null;
+    usageThrough: number | null;
+  }>;
 }
 
 /**
  * The rules over the fast signals: first-token latency shifts, sustained throttling and retry
  * storms, per region and ModelId. Each reads only data before `now`.
  */
-export function signalCandidates({
-  queries,
-  alerts,
-  now,
-  signalsThrough,
-  usageThrough,
-}: SignalContext): AlertCandidate[] {
+export function signalCandidates({ queries, alerts, now, sources }: SignalContext): AlertCandidate[] {
+  return sources.flatMap(({ source, signalsThrough, usageThrough }) =>
+    sourceCandidates(source, { queries, alerts, now, signalsThrough, usageThrough }),
+  );
+}
+
+function sourceCandidates(
+  source: SignalSource,
+  {
+    queries,
+    alerts,
+    now,
+    signalsThrough,
+    usageThrough,
+  }: Omit<SignalContext, 'sources'> & { signalsThrough: number | null; usageThrough: number | null },
+): AlertCandidate[] {
   if (signalsThrough === null) return [];
-  const users = queries.modelUsers(SIGNAL_SOURCE, now - USERS_WINDOW, now);
-  const label = modelLabeller(queries);
+  const users = queries.modelUsers(source, now - USERS_WINDOW, now);
+  const label = modelLabeller(queries, source);
   const usersOf = (region: string, model: string) => users.get(`${region}|${model}`) ?? [];
   const candidates: AlertCandidate[] = [];
 
-  const latency = latencySeries(queries, now - LATENCY_HISTORY, now, label);
+  const latency = latencySeries(queries, source, now - LATENCY_HISTORY, now, label);
   candidates.push(
     ...latencyShiftRule({
       series: latency,
@@ -60,7 +72,7 @@ export function signalCandidates({
     { region: string; model: string; minutes: Array<{ minute: number; throttles: number }> }
   >();
   for (const point of queries.metricPoints(
-    SIGNAL_SOURCE,
+    source,
     'InvocationThrottles',
     'Sum',
     now - THROTTLE_WINDOW,
@@ -88,7 +100,7 @@ export function signalCandidates({
     const hourThrough = through - (through % SECONDS_PER_HOUR);
     candidates.push(
       ...retryStormRule({
-        series: retrySeries(queries, hourThrough - RETRY_HISTORY, hourThrough, label, usersOf),
+        series: retrySeries(queries, source, hourThrough - RETRY_HISTORY, hourThrough, label, usersOf),
         through: hourThrough,
         settings: { minRetryMicros: alerts.retryStorm.minMicros },
       }),
@@ -100,6 +112,7 @@ export function signalCandidates({
 /** TimeToFirstToken p50 and p90 per (region, ModelId) over `[start, end)`. */
 export function latencySeries(
   queries: DetectionQueries,
+  source: SignalSource,
   start: number,
   end: number,
   label: (region: string, model: string) => string,
@@ -107,7 +120,7 @@ export function latencySeries(
   const all: LatencySeries[] = [];
   for (const stat of ['p50', 'p90'] as const) {
     const byModel = new Map<string, LatencySeries & { points: Array<LatencySeries['points'][number]> }>();
-    for (const point of queries.metricPoints(SIGNAL_SOURCE, 'TimeToFirstToken', stat, start, end)) {
+    for (const point of queries.metricPoints(source, 'TimeToFirstToken', stat, start, end)) {
       const key = `${point.region}|${point.model}`;
       let series = byModel.get(key);
       if (series === undefined) {
@@ -128,14 +141,18 @@ export function latencySeries(
 }
 
 /** The label of a (region, ModelId): the model family of the model behind it. */
-export function modelLabeller(queries: DetectionQueries): (region: string, model: string) => string {
-  const labels = queries.modelLabels(SIGNAL_SOURCE);
+export function modelLabeller(
+  queries: DetectionQueries,
+  source: SignalSource,
+): (region: string, model: string) => string {
+  const labels = queries.modelLabels(source);
   return (region, model) => labels.get(`${region}|${model}`) ?? modelFamily(model);
 }
 
 /** Hourly calls, throttles, errors, tokens and estimated spend per (region, ModelId). */
 function retrySeries(
   queries: DetectionQueries,
+  source: SignalSource,
   start: number,
   end: number,
   label: (region: string, model: string) => string,
@@ -172,11 +189,11 @@ function retrySeries(
     ['InvocationServerErrors', 'errors'],
   ] as const;
   for (const [metric, field] of metrics) {
-    for (const row of queries.hourlyMetric(SIGNAL_SOURCE, metric, start, end)) {
+    for (const row of queries.hourlyMetric(source, metric, start, end)) {
       bucket(row.region, row.model, row.hour)[field] += row.value;
     }
   }
-  for (const row of queries.hourlyTokens(SIGNAL_SOURCE, start, end)) {
+  for (const row of queries.hourlyTokens(source, start, end)) {
     const entry = bucket(row.region, row.model, row.hour);
     entry.inputTokens += row.inputTokens;
     entry.outputTokens += row.outputTokens;

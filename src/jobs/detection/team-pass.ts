@@ -8,7 +8,7 @@ import { latencyShiftLookbackSeconds, latencyShiftRule } from '../../core/rules/
 import { migrationRule } from '../../core/rules/migration-rule.js';
 import { createAlertStore } from '../../store/alert-store.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
-import { latencySeries, modelLabeller } from './signal-pass.js';
+import { latencySeries, modelLabeller, SIGNAL_SOURCES } from './signal-pass.js';
 
 /** Budget forecasts read this much history for their weekday shape and trend. */
 const BUDGET_HISTORY = 63 * SECONDS_PER_DAY;
@@ -22,7 +22,6 @@ const CATCH_UP_AFTER = 12 * 3_600;
 const SCAN_STEP = 12 * 3_600;
 /** How long a latency shift is announced. */
 const ANNOUNCE = 24 * 3_600;
-const SIGNAL_SOURCE = 'bedrock';
 
 /**
  * The rules over each team's days: month-end budget forecasts, migrations between providers or
@@ -128,22 +127,24 @@ function pastLatencyShifts(
   const lookback = latencyShiftLookbackSeconds();
   const last = now - ANNOUNCE;
   if (last <= since) return [];
-  const all = latencySeries(queries, since - lookback, last, modelLabeller(queries));
-  if (all.length === 0) return [];
-  const users = queries.modelUsers(SIGNAL_SOURCE, since - 7 * SECONDS_PER_DAY, now);
   const found = new Map<string, { candidate: AlertCandidate; at: number }>();
-  const steps: number[] = [];
-  for (let at = since + SCAN_STEP; at < last; at += SCAN_STEP) steps.push(at);
-  steps.push(last);
-  for (const at of steps) {
-    const series = all.map((entry) => ({
-      ...entry,
-      points: entry.points.filter(
-        (point) => point.at >= at - lookback && point.at + point.bucketSeconds <= at,
-      ),
-    }));
-    for (const candidate of latencyShiftRule({ series, users, now: at })) {
-      if (!found.has(candidate.fingerprint)) found.set(candidate.fingerprint, { candidate, at });
+  for (const source of SIGNAL_SOURCES) {
+    const all = latencySeries(queries, source, since - lookback, last, modelLabeller(queries, source));
+    if (all.length === 0) continue;
+    const users = queries.modelUsers(source, since - 7 * SECONDS_PER_DAY, now);
+    const steps: number[] = [];
+    for (let at = since + SCAN_STEP; at < last; at += SCAN_STEP) steps.push(at);
+    steps.push(last);
+    for (const at of steps) {
+      const series = all.map((entry) => ({
+        ...entry,
+        points: entry.points.filter(
+          (point) => point.at >= at - lookback && point.at + point.bucketSeconds <= at,
+        ),
+      }));
+      for (const candidate of latencyShiftRule({ series, users, now: at })) {
+        if (!found.has(candidate.fingerprint)) found.set(candidate.fingerprint, { candidate, at });
+      }
     }
   }
   return [...found.values()];

@@ -1,3 +1,5 @@
+import { SIM_BILLING_TABLE } from '../google/bigquery/vertex-billing-rows.js';
+
 /**
  * The `ai-spend.yml` of the demo company whose spend `generateScenario` simulates. Every feature
  * of the scenario has a rule (Bedrock's through its profiles' tags); the orphan OpenAI key,
@@ -7,7 +9,7 @@ export function demoConfigYaml(): string {
   return DEMO_CONFIG_YAML;
 }
 
-const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs and Amazon Bedrock.
+const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs, Amazon Bedrock and Google Vertex AI.
 #
 # What the demo data holds (dates relative to the end of the simulated 90 days):
 # - search ships ask-docs on the Tuesday three to nine days ago; from that day the team's tokens
@@ -67,6 +69,10 @@ sources:
     account_id: "123456789012"
     backfill_days: 90               # hourly token usage
     metrics_backfill_days: 14       # TTFT, quota use, throttles: a week of baseline before the shift
+  vertex:                           # GOOGLE_OAUTH_ACCESS_TOKEN, or application default credentials
+    billing_table: ${SIM_BILLING_TABLE}
+    projects: [acme-growth-prod, acme-mobile-prod, acme-platform-prod]
+    backfill_days: 40               # Cloud Monitoring keeps 6 weeks
 
 slack:
   default_channel: C0FINOPS         # alerts about unallocated spend land here
@@ -161,6 +167,17 @@ attribution:
   - match: { source: bedrock, tag.team: "*" }
     team: "{tag.team}"
     feature: "{tag.feature}"
+
+  # Vertex AI: request labels name the team and feature on the bill; the metrics only know the project.
+  - match: { source: vertex, label.team: "*" }
+    team: "{label.team}"
+    feature: "{label.feature}"
+  - match: { source: vertex, project_id: acme-growth-prod }
+    team: growth
+  - match: { source: vertex, project_id: acme-mobile-prod }
+    team: mobile
+  - match: { source: vertex, project_id: acme-platform-prod }
+    team: platform
 
   # No rule for proj_sandbox / key_orphan_7f3a, none for the default workspace and none for
   # untagged Bedrock calls: unallocated.

@@ -1,3 +1,4 @@
+import { vertexBillingRows } from '../google/bigquery/vertex-billing-rows.js';
 import type { AnthropicUsageRecord, OpenAiUsageRecord, Scenario } from '../scenario-types.js';
 import { anthropicCosts } from './anthropic-costs.js';
 import { generateBedrockScenario } from './bedrock/generate-bedrock-scenario.js';
@@ -45,6 +46,7 @@ export function generateScenario({ end, days = 90, seed = 42 }: GenerateScenario
     anthropic: { usage: anthropicUsage, costs: anthropicCosts(anthropicUsage) },
     openai: { usage: openaiUsage, costs: sortOpenAiCosts(openaiCosts) },
     bedrock: generateBedrockScenario({ start, end: alignedEnd, seed }),
+    vertex: { billingRows: vertexBillingRows(alignedEnd, (alignedEnd - start) / DAY) },
   };
 }
 

@@ -3,9 +3,11 @@ import { parse } from 'yaml';
 import { parseConfigText } from '../../../src/config/load-config.js';
 import { compileAttribution } from '../../../src/core/attribution/attribute.js';
 import { UNALLOCATED } from '../../../src/core/attribution/types.js';
+import { SIM_BILLING_TABLE } from '../../../src/sim/google/bigquery/vertex-billing-rows.js';
 import { generateBedrockScenario } from '../../../src/sim/scenario/bedrock/generate-bedrock-scenario.js';
 import { demoConfigYaml } from '../../../src/sim/scenario/demo-config.js';
 import { DAY } from '../../../src/sim/scenario/demo-story.js';
+import { VERTEX_WORKLOADS } from '../../../src/sim/scenario/vertex/vertex-workloads.js';
 import { buildWorld, SCENARIO_TEAMS } from '../../../src/sim/scenario/world.js';
 
 interface Rule {
@@ -56,7 +58,7 @@ describe('demoConfigYaml', () => {
     }
   });
 
-  it('enables Anthropic and OpenAI with 90 days of backfill, Bedrock in 2 regions, the FinOps channel and UTC', () => {
+  it('enables Anthropic and OpenAI with 90 days of backfill, Bedrock in 2 regions, Vertex AI in 3 projects, the FinOps channel and UTC', () => {
     expect(config.sources).toEqual({
       anthropic: { backfill_days: 90 },
       openai: { backfill_days: 90 },
@@ -67,16 +69,23 @@ describe('demoConfigYaml', () => {
         backfill_days: 90,
         metrics_backfill_days: 14,
       },
+      vertex: {
+        billing_table: SIM_BILLING_TABLE,
+        projects: VERTEX_WORKLOADS.map((workload) => workload.project),
+        backfill_days: 40,
+      },
     });
     expect(config.slack.default_channel).toBe('C0FINOPS');
     expect(config.schedule.timezone).toBe('UTC');
   });
 
-  it('names only declared teams or the {tag.team} template in its rules, and uses at least one glob', () => {
+  it('names only declared teams or the {tag.team} / {label.team} templates in its rules, and uses at least one glob', () => {
     expect(config.attribution.length).toBeGreaterThanOrEqual(20);
     for (const rule of config.attribution) {
-      expect([...Object.keys(config.teams), '{tag.team}']).toContain(rule.team);
+      expect([...Object.keys(config.teams), '{tag.team}', '{label.team}']).toContain(rule.team);
     }
+    for (const workload of VERTEX_WORKLOADS)
+      expect(Object.keys(config.teams)).toContain(workload.labels.team);
     expect(config.attribution.some((rule) => Object.values(rule.match).some((v) => v.includes('*')))).toBe(
       true,
     );
