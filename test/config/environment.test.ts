@@ -19,6 +19,7 @@ const SECRETS = {
   AI_SPEND_METRICS_TOKEN: 'SECRET-metrics',
   AWS_SECRET_ACCESS_KEY: 'SECRET-aws',
   AWS_SESSION_TOKEN: 'SECRET-session',
+  GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29.SECRET',
 };
 
 describe('readEnvironment', () => {
@@ -51,6 +52,15 @@ describe('readEnvironment', () => {
       PORT: '8080',
       OPENAI_ORG: '',
       AWS_REGION: '  ',
+      GOOGLE_CLOUD_PROJECT: 'acme-finops',
+      AI_SPEND_BIGQUERY_URL: 'http://127.0.0.1:4040',
+      AI_SPEND_MONITORING_URL: 'http://127.0.0.1:4050',
+    });
+    expect(environment.google).toEqual({
+      projectId: 'acme-finops',
+      accessToken: 'ya29.SECRET',
+      bigqueryUrl: 'http://127.0.0.1:4040',
+      monitoringUrl: 'http://127.0.0.1:4050',
     });
     expect(environment.anthropic).toEqual({
       adminKey: 'sk-ant-admin01-SECRET',
