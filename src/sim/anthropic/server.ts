@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 import type { AnthropicCostRecord, AnthropicUsageRecord, Scenario } from '../scenario-types.js';
 import { buildCostReport, COST_REPORT } from './cost-report.js';
 import { type AnthropicSimulatorFaults, createFaultQueue, type Fault } from './fault-queue.js';
@@ -90,13 +90,9 @@ export async function startAnthropicSimulator({
   };
 
   const server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, host, port);
   return {
-    url: `http://${host}:${address.port}`,
+    url: address.origin,
     requests,
     faults: faultQueue.faults,
     close: () =>

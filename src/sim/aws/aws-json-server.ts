@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 
 /** One request as an AWS JSON service received it. */
 export interface AwsRequest {
@@ -108,13 +108,9 @@ export async function startAwsHttpServer(
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, host, port);
   return {
-    url: `http://${host}:${address.port}`,
+    url: address.origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 import type { Scenario } from '../scenario-types.js';
 import { InvalidParamError, type QueryValues, readQuery } from './bucket-query.js';
 import { costsPage } from './costs-page.js';
@@ -126,15 +126,10 @@ export async function startOpenAiSimulator({
       sendError(response, 500, `simulator failure: ${String(error)}`, 'server_error', null);
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const address = await listenOnLoopback(server, host, port);
 
   return {
-    url: `http://${hostInUrl}:${address.port}/v1`,
+    url: `${address.origin}/v1`,
     requests,
     faults: {
       rateLimit(count, retryAfterSeconds) {

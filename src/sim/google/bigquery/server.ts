@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../listen-on-loopback.js';
 import { BigQueryError } from './bigquery-error.js';
 import type { BillingExportRow } from './billing-export-row.js';
 import { createQueryJobs } from './query-jobs.js';
@@ -135,13 +135,9 @@ export async function startBigQuerySim(
   const server = createServer((request, response) => {
     void handle(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, host, port);
   return {
-    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    url: address.origin,
     table,
     calls,
     faults: {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { decodeRequestToken, encodeRequestToken } from '../../aws/request-token.js';
+import { listenOnLoopback } from '../../listen-on-loopback.js';
 import { VERTEX_WORKLOADS, type VertexWorkload } from '../../scenario/vertex/vertex-workloads.js';
 import { aggregateSeries } from './aggregate-series.js';
 import { GoogleApiError, type ListRequest, parseListRequest } from './list-request.js';
@@ -165,13 +165,9 @@ export async function startMonitoringSim({
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listenOnLoopback(server, host, port);
   return {
-    url: `http://${host}:${address.port}`,
+    url: address.origin,
     port: address.port,
     calls,
     faults: {
