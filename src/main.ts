@@ -8,6 +8,7 @@ import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/de
 import type { HomeView } from './chat/slack/home-view.js';
 import { userTeams } from './chat/user-teams.js';
 import { createAnthropicCollector } from './collectors/anthropic/index.js';
+import { createAzureCollector } from './collectors/azure/index.js';
 import { createBedrockCollector } from './collectors/bedrock/index.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
 import type { FocusCostColumn } from './collectors/focus/focus-columns.js';
@@ -293,6 +294,19 @@ const COLLECTORS: Partial<
       ...(maxRetries === undefined ? {} : { maxRetries }),
     });
   },
+  azure: ({ sources }, { azure }, maxRetries) => {
+    const settings = sources.azure;
+    if (!settings?.enabled) return undefined;
+    return createAzureCollector({
+      scopes: settings.scopes,
+      backfillDays: settings.backfillDays,
+      costRepollDays: settings.costRepollDays,
+      tagKeys: settings.tagKeys,
+      ...(azure.accessToken ? { credential: staticAzureToken(azure.accessToken) } : {}),
+      ...(azure.endpoint ? { endpoint: azure.endpoint } : {}),
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+    });
+  },
   openai: ({ sources }, { openai: { adminKey, baseUrl } }, maxRetries) =>
     adminKey
       ? createOpenAiCollector({ adminKey, baseUrl, ...polling(sources.openai, maxRetries) })
@@ -304,6 +318,11 @@ function staticTokenClient(accessToken: string): OAuth2Client {
   const client = new OAuth2Client();
   client.setCredentials({ access_token: accessToken, expiry_date: Number.MAX_SAFE_INTEGER });
   return client;
+}
+
+/** An Entra ID credential from a ready access token (`AZURE_ACCESS_TOKEN`), refreshed by whoever set it. */
+function staticAzureToken(token: string) {
+  return { getToken: async () => ({ token, expiresOnTimestamp: Number.MAX_SAFE_INTEGER }) };
 }
 
 /** Sources this version can collect; others are validated in the config but not read yet. */

@@ -63,7 +63,7 @@ export async function runDemo({
     });
     try {
       write(
-        'ai-spend demo: a made-up company on Anthropic, OpenAI, Amazon Bedrock and Google Vertex AI, 90 days, served by local simulators.',
+        'ai-spend demo: a made-up company on Anthropic, OpenAI, Amazon Bedrock, Google Vertex AI and Azure OpenAI, 90 days, served by local simulators.',
       );
       write('Collecting through the official SDKs…');
       const progress = createConsoleProgress();

@@ -175,7 +175,9 @@ describe('ai-spend (the built command)', () => {
       });
     });
     await collected;
-    expect(stdout).toMatch(/collecting anthropic, openai, bedrock, vertex on "\*\/5 \* \* \* \*" \(UTC\)/);
+    expect(stdout).toMatch(
+      /collecting anthropic, openai, bedrock, vertex, azure on "\*\/5 \* \* \* \*" \(UTC\)/,
+    );
     expect(stdout).toMatch(/✓ anthropic: usage \d+ facts/);
     const exited = new Promise<number | null>((done) => child.on('close', done));
     child.kill('SIGTERM');

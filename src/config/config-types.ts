@@ -49,6 +49,12 @@ export interface AzureSourceConfig {
   enabled: boolean;
   /** Cost Management scopes such as `/subscriptions/<id>`. */
   scopes: string[];
+  /** Days read on the first pass. */
+  backfillDays: number;
+  /** Days of cost re-read on every pass. */
+  costRepollDays: number;
+  /** Resource tags read with the cost. */
+  tagKeys: string[];
 }
 
 /** `sources:` as written; an absent entry is `undefined`. Which sources run: see `enabledSources`. */

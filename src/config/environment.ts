@@ -26,6 +26,12 @@ export interface Environment {
    * simulators).
    */
   google: { projectId?: string; accessToken?: string; bigqueryUrl?: string; monitoringUrl?: string };
+  /**
+   * Azure: `DefaultAzureCredential` (`AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`, a
+   * managed identity or `az login`) unless `AZURE_ACCESS_TOKEN` gives a token to use as is;
+   * `AI_SPEND_AZURE_URL` points the Resource Manager clients elsewhere (the demo's simulator).
+   */
+  azure: { accessToken?: string; endpoint?: string };
   /** `AI_SPEND_CONFIG`, default `./ai-spend.yml`. */
   configPath: string;
   /** True when `AI_SPEND_CONFIG` names the file (then it must exist). */
@@ -90,6 +96,7 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
       bigqueryUrl: url('AI_SPEND_BIGQUERY_URL'),
       monitoringUrl: url('AI_SPEND_MONITORING_URL'),
     }),
+    azure: defined({ accessToken: read('AZURE_ACCESS_TOKEN'), endpoint: url('AI_SPEND_AZURE_URL') }),
     configPath: configPath ?? './ai-spend.yml',
     configPathFromEnv: configPath !== undefined,
     dbPath: read('AI_SPEND_DB') ?? './data/ai-spend.db',
@@ -153,6 +160,8 @@ export function describeEnvironment(environment: Environment): string[] {
     secret('GOOGLE_OAUTH_ACCESS_TOKEN', environment.google.accessToken),
     plain('AI_SPEND_BIGQUERY_URL', withoutUserInfo(environment.google.bigqueryUrl)),
     plain('AI_SPEND_MONITORING_URL', withoutUserInfo(environment.google.monitoringUrl)),
+    secret('AZURE_ACCESS_TOKEN', environment.azure.accessToken),
+    plain('AI_SPEND_AZURE_URL', withoutUserInfo(environment.azure.endpoint)),
     plain('AI_SPEND_CONFIG', environment.configPath),
     plain('AI_SPEND_DB', environment.dbPath),
     plain('PORT', String(environment.port)),

@@ -116,7 +116,16 @@ function normalizeSources(sources: ConfigOutput['sources']): SourcesConfig {
         backfillDays: vertex.backfill_days,
       },
     ),
-    ...optional('azure', azure && { enabled: azure.enabled ?? true, scopes: azure.scopes }),
+    ...optional(
+      'azure',
+      azure && {
+        enabled: azure.enabled ?? true,
+        scopes: azure.scopes,
+        backfillDays: azure.backfill_days,
+        costRepollDays: azure.cost_repoll_days,
+        tagKeys: azure.tag_keys,
+      },
+    ),
   };
 }
 

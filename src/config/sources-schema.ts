@@ -138,6 +138,15 @@ const azureSchema = strictObject({
     .meta({
       description: 'Azure Cost Management scopes (subscriptions, resource groups, billing accounts).',
     }),
+  backfill_days: z.int().min(1).max(400).default(30).meta({
+    description: 'Days of history read on the first pass. Default: 30.',
+  }),
+  cost_repoll_days: z.int().min(0).max(30).default(3).meta({
+    description: 'Days of cost re-read on every pass: Azure settles recent days late. Default: 3.',
+  }),
+  tag_keys: z.array(z.string().min(1)).default(['team', 'feature']).meta({
+    description: 'Resource tags read with the cost (for `tag.<key>` rules). Default: [team, feature].',
+  }),
 });
 
 /** `sources:` — an entry switches a source on; credentials come from the environment only. */

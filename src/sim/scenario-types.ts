@@ -70,6 +70,8 @@ export interface Scenario {
   bedrock?: BedrockScenario;
   /** Vertex AI: the Cloud Billing export's rows (Cloud Monitoring derives its series from the same workloads). */
   vertex?: { billingRows: BillingExportRow[] };
+  /** Azure OpenAI: its simulator derives cost and metrics from the scenario's Azure workloads. */
+  azure?: true;
 }
 
 /** One Bedrock CloudWatch series: a `ModelId` in a region. */

@@ -3,6 +3,7 @@ import { startBedrockControlSimulator } from './aws/bedrock-control/server.js';
 import { startCloudWatchSimulator } from './aws/cloudwatch/server.js';
 import { startCostExplorerSimulator } from './aws/cost-explorer/server.js';
 import { startServiceQuotasSimulator } from './aws/service-quotas/server.js';
+import { startAzureSim } from './azure/server.js';
 import { startBigQuerySim } from './google/bigquery/server.js';
 import { startMonitoringSim } from './google/monitoring/server.js';
 import { startOpenAiSimulator } from './openai/server.js';
@@ -37,6 +38,7 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
         monitoring: await startMonitoringSim({ now }),
       }
     : undefined;
+  const azure = scenario.azure ? await startAzureSim({ now }) : undefined;
   const env: Record<string, string> = {
     ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-sim',
     ANTHROPIC_BASE_URL: anthropic.url,
@@ -61,6 +63,7 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
           AI_SPEND_MONITORING_URL: google.monitoring.url,
         }
       : {}),
+    ...(azure ? { AZURE_ACCESS_TOKEN: 'eyJ.simulator', AI_SPEND_AZURE_URL: azure.url } : {}),
   };
   return {
     anthropic,
@@ -73,6 +76,7 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
         openai.close(),
         ...Object.values(aws ?? {}).map((sim) => sim.close()),
         ...Object.values(google ?? {}).map((sim) => sim.close()),
+        ...(azure ? [azure.close()] : []),
       ]);
     },
   };

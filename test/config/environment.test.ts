@@ -20,6 +20,7 @@ const SECRETS = {
   AWS_SECRET_ACCESS_KEY: 'SECRET-aws',
   AWS_SESSION_TOKEN: 'SECRET-session',
   GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29.SECRET',
+  AZURE_ACCESS_TOKEN: 'eyJ.SECRET',
 };
 
 describe('readEnvironment', () => {
@@ -31,6 +32,7 @@ describe('readEnvironment', () => {
       microsoft: {},
       aws: { endpoints: {} },
       google: {},
+      azure: {},
       configPath: './ai-spend.yml',
       configPathFromEnv: false,
       dbPath: './data/ai-spend.db',
@@ -55,7 +57,9 @@ describe('readEnvironment', () => {
       GOOGLE_CLOUD_PROJECT: 'acme-finops',
       AI_SPEND_BIGQUERY_URL: 'http://127.0.0.1:4040',
       AI_SPEND_MONITORING_URL: 'http://127.0.0.1:4050',
+      AI_SPEND_AZURE_URL: 'http://127.0.0.1:4060',
     });
+    expect(environment.azure).toEqual({ accessToken: 'eyJ.SECRET', endpoint: 'http://127.0.0.1:4060' });
     expect(environment.google).toEqual({
       projectId: 'acme-finops',
       accessToken: 'ya29.SECRET',

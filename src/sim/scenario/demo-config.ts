@@ -1,4 +1,5 @@
 import { SIM_BILLING_TABLE } from '../google/bigquery/vertex-billing-rows.js';
+import { AZURE_SUBSCRIPTION } from './azure/azure-workloads.js';
 
 /**
  * The `ai-spend.yml` of the demo company whose spend `generateScenario` simulates. Every feature
@@ -9,7 +10,7 @@ export function demoConfigYaml(): string {
   return DEMO_CONFIG_YAML;
 }
 
-const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs, Amazon Bedrock and Google Vertex AI.
+const DEMO_CONFIG_YAML = `# ai-spend.yml of the demo company: six teams on the Anthropic and OpenAI APIs, Amazon Bedrock, Google Vertex AI and Azure OpenAI.
 #
 # What the demo data holds (dates relative to the end of the simulated 90 days):
 # - search ships ask-docs on the Tuesday three to nine days ago; from that day the team's tokens
@@ -73,6 +74,9 @@ sources:
     billing_table: ${SIM_BILLING_TABLE}
     projects: [acme-growth-prod, acme-mobile-prod, acme-platform-prod]
     backfill_days: 40               # Cloud Monitoring keeps 6 weeks
+  azure:                            # AZURE_* (DefaultAzureCredential), or AZURE_ACCESS_TOKEN
+    scopes: ["/subscriptions/${AZURE_SUBSCRIPTION}"]
+    backfill_days: 90
 
 slack:
   default_channel: C0FINOPS         # alerts about unallocated spend land here
@@ -165,6 +169,11 @@ attribution:
 
   # Bedrock: application inference profiles carry their owner in the team and feature tags.
   - match: { source: bedrock, tag.team: "*" }
+    team: "{tag.team}"
+    feature: "{tag.feature}"
+
+  # Azure OpenAI: the accounts' resource tags name the team and feature.
+  - match: { source: azure, tag.team: "*" }
     team: "{tag.team}"
     feature: "{tag.feature}"
 

@@ -47,6 +47,7 @@ export function generateScenario({ end, days = 90, seed = 42 }: GenerateScenario
     openai: { usage: openaiUsage, costs: sortOpenAiCosts(openaiCosts) },
     bedrock: generateBedrockScenario({ start, end: alignedEnd, seed }),
     vertex: { billingRows: vertexBillingRows(alignedEnd, (alignedEnd - start) / DAY) },
+    azure: true,
   };
 }
 

@@ -4,6 +4,7 @@ import { parseConfigText } from '../../../src/config/load-config.js';
 import { compileAttribution } from '../../../src/core/attribution/attribute.js';
 import { UNALLOCATED } from '../../../src/core/attribution/types.js';
 import { SIM_BILLING_TABLE } from '../../../src/sim/google/bigquery/vertex-billing-rows.js';
+import { AZURE_SUBSCRIPTION } from '../../../src/sim/scenario/azure/azure-workloads.js';
 import { generateBedrockScenario } from '../../../src/sim/scenario/bedrock/generate-bedrock-scenario.js';
 import { demoConfigYaml } from '../../../src/sim/scenario/demo-config.js';
 import { DAY } from '../../../src/sim/scenario/demo-story.js';
@@ -58,7 +59,7 @@ describe('demoConfigYaml', () => {
     }
   });
 
-  it('enables Anthropic and OpenAI with 90 days of backfill, Bedrock in 2 regions, Vertex AI in 3 projects, the FinOps channel and UTC', () => {
+  it('enables Anthropic and OpenAI with 90 days of backfill, Bedrock in 2 regions, Vertex AI in 3 projects, one Azure subscription, the FinOps channel and UTC', () => {
     expect(config.sources).toEqual({
       anthropic: { backfill_days: 90 },
       openai: { backfill_days: 90 },
@@ -74,6 +75,7 @@ describe('demoConfigYaml', () => {
         projects: VERTEX_WORKLOADS.map((workload) => workload.project),
         backfill_days: 40,
       },
+      azure: { scopes: [`/subscriptions/${AZURE_SUBSCRIPTION}`], backfill_days: 90 },
     });
     expect(config.slack.default_channel).toBe('C0FINOPS');
     expect(config.schedule.timezone).toBe('UTC');

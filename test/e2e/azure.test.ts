@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../src/config/environment.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { SECONDS_PER_DAY } from '../../src/core/facts.js';
+import { isoDay } from '../../src/core/period.js';
+import type { TeamSpendView } from '../../src/core/views/team-spend-view.js';
+import { type App, createApp } from '../../src/main.js';
+import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
+import { generateScenario } from '../../src/sim/scenario/generate-scenario.js';
+import { type Simulators, startSimulators } from '../../src/sim/start-simulators.js';
+
+const NOW = Date.UTC(2026, 10, 29, 14, 0) / 1000;
+const TODAY = NOW - (NOW % SECONDS_PER_DAY);
+const config = loadConfig({ path: 'demo.yml', text: demoConfigYaml(), env: {} });
+let simulators: Simulators;
+let app: App;
+
+beforeAll(async () => {
+  simulators = await startSimulators(generateScenario({ end: NOW, days: 12 }), { now: () => NOW });
+  app = createApp({
+    config,
+    environment: readEnvironment({
+      ...simulators.env,
+      AI_SPEND_DB: join(mkdtempSync(join(tmpdir(), 'ai-spend-azure-')), 'ai-spend.db'),
+    }),
+    sources: ['azure'],
+    clock: () => NOW,
+    maxRetries: 0,
+  });
+});
+afterAll(async () => {
+  app.close();
+  await simulators.close();
+});
+
+describe('Azure OpenAI through Cost Management and Azure Monitor, with the real ARM clients', () => {
+  it('collects daily cost and hourly usage, attributes it by resource tags, and a second pass adds nothing', async () => {
+    const first = await app.collect();
+    expect(first.results).toMatchObject([{ source: 'azure', ok: true }]);
+    const day = TODAY - 3 * SECONDS_PER_DAY;
+    const range = `${isoDay(day)}..${isoDay(day)}`;
+    const before = app.answer(`provider azure ${range}`).data as unknown as TeamSpendView;
+    expect(before.billed_micros).toBeGreaterThan(0);
+    expect(before.total_micros).toBe(before.billed_micros);
+    const support = app.answer(`team support ${range}`).data as unknown as TeamSpendView;
+    expect(support.by_feature.map((row) => row.key)).toContain('support-bot');
+    await app.collect();
+    const after = app.answer(`provider azure ${range}`).data as unknown as TeamSpendView;
+    expect(after.total_micros).toBe(before.total_micros);
+  });
+
+  it('puts GPT bought on Azure and on OpenAI in one model family', () => {
+    const view = app.answer('model gpt-4o 7d').data as unknown as TeamSpendView;
+    expect(view.total_micros).toBeGreaterThan(0);
+  });
+});
