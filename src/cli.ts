@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { hasCollector } from './build-collectors.js';
 import { createConsoleProgress } from './chat/console-progress.js';
 import { renderCollectSummary } from './chat/render-collect-summary.js';
 import { renderText } from './chat/render-text.js';
@@ -12,7 +13,7 @@ import { loadConfig } from './config/load-config.js';
 import { AiSpendError, isAiSpendError } from './core/errors.js';
 import { SOURCES, type SourceId } from './core/facts.js';
 import { parseInstant } from './core/period.js';
-import { type App, createApp, hasCollector } from './main.js';
+import { type App, createApp } from './main.js';
 import { runBot } from './run-bot.js';
 import { DEMO_DB_PATH, openDemoApp, runDemo } from './run-demo.js';
 

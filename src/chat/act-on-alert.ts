@@ -8,7 +8,7 @@ import {
   alertMentions,
   alertMessage,
 } from '../core/alerts/alert-message.js';
-import { alertFreshness } from '../jobs/analyze.js';
+import { alertFreshness } from '../jobs/alert-freshness.js';
 import { createAlertStore } from '../store/alert-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
 import type { AlertButtonOutcome, AlertPress } from './slack/alert-buttons.js';

@@ -3,7 +3,6 @@ import type { AiSpendConfig } from '../config/config-types.js';
 import type { Alert, AlertRule } from '../core/alerts/alert.js';
 import { alertBatchMessage, alertMentions, alertMessage } from '../core/alerts/alert-message.js';
 import { type QuotaLimit, SECONDS_PER_DAY } from '../core/facts.js';
-import { isoTime } from '../core/period.js';
 import { noDataRule, staleSources } from '../core/rules/no-data-rule.js';
 import type { MessageView } from '../core/views/message-view.js';
 import { type AlertStore, createAlertStore, type RecordResult } from '../store/alert-store.js';
@@ -12,6 +11,7 @@ import { recordJobRun } from '../store/job-runs.js';
 import { createOutbox } from '../store/outbox-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
+import { alertFreshness } from './alert-freshness.js';
 import { costAnomalyCandidates } from './detection/cost-anomaly-pass.js';
 import { quotaCandidates } from './detection/quota-pass.js';
 import { SIGNAL_SOURCES, signalCandidates } from './detection/signal-pass.js';
@@ -273,31 +273,4 @@ function enqueueMessages(
 /** The team's channel; unowned alerts and teams without one go to `slack.default_channel`. */
 function slackChannel(config: AiSpendConfig, team: string): string | undefined {
   return config.teams[team]?.slackChannel ?? config.slack.defaultChannel;
-}
-
-/** Rules whose figures come from the per-minute signals rather than from spend. */
-const SIGNAL_RULES: ReadonlySet<AlertRule> = new Set([
-  'quota',
-  'quota_throttles',
-  'latency_shift',
-  'retry_storm',
-]);
-
-/** The freshness stamp of an alert message: the signals behind quota and latency, the spend behind the rest. */
-export function alertFreshness(
-  alert: Alert,
-  signalsThrough: number | null,
-  now: number,
-  usageThrough?: number | null,
-): string {
-  if (SIGNAL_RULES.has(alert.rule) || alert.rule === 'quota_rightsizing')
-    return `signals through ${signalsThrough === null ? 'no collection yet' : stamp(signalsThrough)}`;
-  if (alert.rule === 'no_data') return `checked ${stamp(now)}`;
-  return usageThrough === undefined || usageThrough === null
-    ? `spend as of ${stamp(now)} (billed where billed, else estimated)`
-    : `usage through ${stamp(usageThrough)} (billed where billed, else estimated)`;
-}
-
-function stamp(time: number): string {
-  return `${isoTime(time).slice(0, 16).replace('T', ' ')} UTC`;
 }
