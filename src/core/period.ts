@@ -94,6 +94,11 @@ export function isoTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/** `2026-11-24 15:48 UTC`: a moment as chat messages print it. */
+export function utcMinute(seconds: number): string {
+  return `${isoTime(seconds).slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export function isoDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import type { Alert, AlertRule } from '../core/alerts/alert.js';
-import { isoTime } from '../core/period.js';
+import { utcMinute } from '../core/period.js';
 
 /** Rules whose figures come from the per-minute signals rather than from spend. */
 const SIGNAL_RULES: ReadonlySet<AlertRule> = new Set([
@@ -18,13 +18,9 @@ export function alertFreshness(
   usageThrough?: number | null,
 ): string {
   if (SIGNAL_RULES.has(alert.rule))
-    return `signals through ${signalsThrough === null ? 'no collection yet' : stamp(signalsThrough)}`;
-  if (alert.rule === 'no_data') return `checked ${stamp(now)}`;
+    return `signals through ${signalsThrough === null ? 'no collection yet' : utcMinute(signalsThrough)}`;
+  if (alert.rule === 'no_data') return `checked ${utcMinute(now)}`;
   return usageThrough === undefined || usageThrough === null
-    ? `spend as of ${stamp(now)} (billed where billed, else estimated)`
-    : `usage through ${stamp(usageThrough)} (billed where billed, else estimated)`;
-}
-
-function stamp(time: number): string {
-  return `${isoTime(time).slice(0, 16).replace('T', ' ')} UTC`;
+    ? `spend as of ${utcMinute(now)} (billed where billed, else estimated)`
+    : `usage through ${utcMinute(usageThrough)} (billed where billed, else estimated)`;
 }

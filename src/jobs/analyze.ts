@@ -7,7 +7,7 @@ import { noDataRule, staleSources } from '../core/rules/no-data-rule.js';
 import type { MessageView } from '../core/views/message-view.js';
 import { type AlertStore, createAlertStore, type RecordResult } from '../store/alert-store.js';
 import { createDetectionQueries } from '../store/detection-queries.js';
-import { recordJobRun } from '../store/job-runs.js';
+import { lastOkRun, recordJobRun } from '../store/job-runs.js';
 import { createOutbox } from '../store/outbox-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
@@ -81,12 +81,7 @@ export async function analyze(
   now: number,
 ): Promise<AnalyzeSummary> {
   return recordJobRun(db, 'analyze', now, async () => {
-    const lastPassAt = db
-      .prepare(
-        "SELECT max(started_at) FROM job_runs WHERE job = 'analyze' AND status = 'ok' AND started_at < ?",
-      )
-      .pluck()
-      .get(now) as number | null;
+    const lastPassAt = lastOkRun(db, 'analyze', now);
     const alerts = createAlertStore(db);
     const queries = createDetectionQueries(db);
     const spend = createSpendQueries(db);

@@ -4,6 +4,15 @@ import type Database from 'better-sqlite3';
  * Runs a job and records it in job_runs: when it started and ended, how it went and its summary.
  * A job that throws is recorded as failed and the error is passed on.
  */
+/** When `job` last started a run that ended ok, before `before`; `null` when it never did. */
+export function lastOkRun(db: Database.Database, job: string, before: number): number | null {
+  const started = db
+    .prepare("SELECT max(started_at) FROM job_runs WHERE job = ? AND status = 'ok' AND started_at < ?")
+    .pluck()
+    .get(job, before) as number | null | undefined;
+  return started ?? null;
+}
+
 export async function recordJobRun<T>(
   db: Database.Database,
   job: string,

@@ -19,6 +19,16 @@ teams:
 slack: { default_channel: C0FINOPS }
 `;
 const config = loadConfig({ path: 'ai-spend.yml', text: CONFIG, env: {} });
+/** The config with a monthly budget of `usd` for search. */
+const budgetConfig = (usd: number) =>
+  loadConfig({
+    path: 'ai-spend.yml',
+    text: CONFIG.replace(
+      'search: { slack_channel: C0SEARCH }',
+      `search: { slack_channel: C0SEARCH, monthly_budget_usd: ${usd} }`,
+    ),
+    env: {},
+  });
 
 /**
  * A store with 5 weeks of hourly spend: `micros(source, team, feature, hour)` per hour (0 = no
@@ -190,14 +200,7 @@ describe('analyze: the latency follow-up', () => {
 });
 
 describe('analyze: one message per team per run, and news only when worse', () => {
-  const budgeted = loadConfig({
-    path: 'ai-spend.yml',
-    text: CONFIG.replace(
-      'search: { slack_channel: C0SEARCH }',
-      'search: { slack_channel: C0SEARCH, monthly_budget_usd: 100 }',
-    ),
-    env: {},
-  });
+  const budgeted = budgetConfig(100);
   const spike = (_source: string, team: string, _feature: string, hour: number) =>
     team === 'search' && hour >= NOW - 2 * HOUR ? 400_000_000 : 100_000_000;
 
@@ -267,14 +270,7 @@ describe('analyze: one message per team per run, and news only when worse', () =
 
 describe('analyze: budgets', () => {
   it('tells a budget threshold once a month: coming back after a dip edits the post instead of posting again', async () => {
-    const budgeted = loadConfig({
-      path: 'ai-spend.yml',
-      text: CONFIG.replace(
-        'search: { slack_channel: C0SEARCH }',
-        'search: { slack_channel: C0SEARCH, monthly_budget_usd: 100 }',
-      ),
-      env: {},
-    });
+    const budgeted = budgetConfig(100);
     const db = seed(() => 100_000_000, { anthropic: NOW, openai: NOW });
     await analyze({ db, config: budgeted }, NOW);
     const [budget] = createAlertStore(db)
@@ -282,14 +278,7 @@ describe('analyze: budgets', () => {
       .filter((alert) => alert.rule === 'budget');
     expect(budget?.fingerprint).toBe('budget|search|2026-11|100');
     // The budget is raised for a while (the alert resolves), then set back (it comes back).
-    const roomy = loadConfig({
-      path: 'ai-spend.yml',
-      text: CONFIG.replace(
-        'search: { slack_channel: C0SEARCH }',
-        'search: { slack_channel: C0SEARCH, monthly_budget_usd: 1000000 }',
-      ),
-      env: {},
-    });
+    const roomy = budgetConfig(1000000);
     await analyze({ db, config: roomy }, NOW + 300);
     await analyze({ db, config: roomy }, NOW + 1_500);
     expect(createAlertStore(db).get(budget?.id ?? 0)?.state).toBe('resolved');

@@ -128,7 +128,8 @@ export function alertMentions(alert: Alert, { oncall }: { oncall?: string } = {}
   );
 }
 
-function mention(actor: string): string {
+/** How a message names who acted: a Slack user id as a mention, anything else as written. */
+export function mention(actor: string): string {
   return SLACK_ID.test(actor) && !actor.startsWith('S') ? `<@${actor}>` : actor;
 }
 

@@ -1,5 +1,5 @@
 import type { AlertCandidate } from '../alerts/alert.js';
-import { isoTime } from '../period.js';
+import { utcMinute } from '../period.js';
 
 /** How fresh one source's usage is: complete up to `usageThrough` (UTC epoch seconds). */
 export interface SourceReport {
@@ -25,7 +25,7 @@ export function noDataRule({
 }): AlertCandidate[] {
   return staleSources(sources, now, afterMinutes).map(({ source, usageThrough }) => {
     const hours = Math.floor((now - usageThrough) / 3_600);
-    const since = `${isoTime(usageThrough).slice(0, 16).replace('T', ' ')} UTC`;
+    const since = utcMinute(usageThrough);
     return {
       fingerprint: `no_data|${source}`,
       rule: 'no_data',

@@ -1,6 +1,7 @@
 import type { Alert, AlertCandidateView } from '../alerts/alert.js';
+import { mention } from '../alerts/alert-message.js';
 import { formatAlertTime } from '../alerts/format-alert-time.js';
-import { isoTime, type Period } from '../period.js';
+import { isoTime, type Period, utcMinute } from '../period.js';
 import type { MessageView } from './message-view.js';
 
 /** Rows listed before "and N more". */
@@ -42,8 +43,7 @@ function stateOf(alert: Alert, now: number): string {
 }
 
 function actor(id: string | undefined): string {
-  if (id === undefined) return 'someone';
-  return /^[UW][A-Z0-9]{2,}$/.test(id) ? `<@${id}>` : id;
+  return id === undefined ? 'someone' : mention(id);
 }
 
 /**
@@ -79,7 +79,7 @@ export function alertsView(alerts: readonly Alert[], period: Period, now: number
         ? `Nothing needs attention; ${recent.length} alert${recent.length === 1 ? '' : 's'} resolved in ${periodLabel(period)}.`
         : `${open.length} alert${open.length === 1 ? '' : 's'} not resolved${critical > 0 ? `, ${critical} critical` : ''}; ${recent.length} resolved in ${periodLabel(period)}.`,
     sections,
-    context: [`as of ${isoTime(now).slice(0, 16).replace('T', ' ')} UTC`],
+    context: [`as of ${utcMinute(now)}`],
   };
 }
 
@@ -107,7 +107,7 @@ export function anomaliesView(alerts: readonly Alert[], period: Period, now: num
     sections: anomalies.length === 0 ? [] : [{ rows, ...more(anomalies.length) }],
     context: [
       'Spikes and drops against the usual for the hour of the week (estimated) or the weekday (billed where billed).',
-      `as of ${isoTime(now).slice(0, 16).replace('T', ' ')} UTC`,
+      `as of ${utcMinute(now)}`,
     ],
   };
 }

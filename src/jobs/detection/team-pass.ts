@@ -7,6 +7,7 @@ import { type LatencyShiftDetails, latencyFollowupRule } from '../../core/rules/
 import { latencyShiftLookbackSeconds, latencyShiftRule } from '../../core/rules/latency-shift-rule.js';
 import { migrationRule } from '../../core/rules/migration-rule.js';
 import { createAlertStore } from '../../store/alert-store.js';
+import { storedBudgets } from '../../store/budget-store.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
 import { latencySeries, modelLabeller, SIGNAL_SOURCES } from './signal-pass.js';
 
@@ -96,7 +97,7 @@ export function teamCandidates({
       alerts.recordPast(candidate, at, Math.min(at + ANNOUNCE, now));
     }
   }
-  const shifts = latencyShifts(db, now - FOLLOWUP_HORIZON);
+  const shifts = latencyShifts(db, now - FOLLOWUP_HORIZON, now);
   const followups: AlertCandidate[] = [];
   if (shifts.length > 0) {
     const from = Math.min(...shifts.map((shift) => shift.shiftAt)) - 8 * SECONDS_PER_DAY;
@@ -156,27 +157,20 @@ function teamBudgets(db: Database.Database, config: AiSpendConfig): Map<string, 
   for (const team of Object.values(config.teams)) {
     if (team.monthlyBudgetMicros !== undefined) budgets.set(team.name, team.monthlyBudgetMicros);
   }
-  for (const row of db.prepare('SELECT team, monthly_micros AS micros FROM budgets').all() as Array<{
-    team: string;
-    micros: number;
-  }>) {
-    budgets.set(row.team, row.micros);
-  }
+  for (const [team, micros] of storedBudgets(db)) budgets.set(team, micros);
   return budgets;
 }
 
-/** Latency shift alerts opened since `since`, with the figures their follow-up needs. */
+/** Latency shift alerts opened within `[since, now]`, with the figures their follow-up needs. */
 function latencyShifts(
   db: Database.Database,
   since: number,
+  now: number,
 ): Array<LatencyShiftDetails & { fingerprint: string }> {
-  const rows = db
-    .prepare(
-      "SELECT fingerprint, details FROM alerts WHERE rule = 'latency_shift' AND opened_at >= ? ORDER BY id",
-    )
-    .all(since) as Array<{ fingerprint: string; details: string }>;
-  return rows.map((row) => ({
-    ...(JSON.parse(row.details) as LatencyShiftDetails),
-    fingerprint: row.fingerprint,
-  }));
+  return createAlertStore(db)
+    .openedIn('latency_shift', since, now + 1)
+    .map((alert) => ({
+      ...(alert.details as unknown as LatencyShiftDetails),
+      fingerprint: alert.fingerprint,
+    }));
 }
