@@ -9,8 +9,12 @@ import type { MessageView } from '../core/views/message-view.js';
 import type { AlertStore } from '../store/alert-store.js';
 import type { SignalQueries } from '../store/signal-queries.js';
 import type { SpendQueries } from '../store/spend-queries.js';
+import { answerBudget } from './answer-budget.js';
+import { answerCompare } from './answer-compare.js';
+import { answerReconcile } from './answer-reconcile.js';
 import { answerLatency, answerQuota } from './answer-signals.js';
 import { answerSpend } from './answer-spend.js';
+import { answerUnit } from './answer-unit.js';
 
 export interface AnswerDeps {
   queries: SpendQueries;
@@ -93,6 +97,15 @@ export function answer(text: string, now: number, deps: AnswerDeps, userId?: str
         public: command.public,
       };
     }
+    case 'unit':
+      return { ...answerUnit(command, now, deps), public: command.public };
+    case 'compare':
+      return { ...answerCompare(command, now, deps), public: command.public };
+    case 'reconcile':
+      return { ...answerReconcile(command, now, deps), public: command.public };
+    case 'budget':
+    case 'budget_set':
+      return { ...answerBudget(command, now, deps, userId), public: command.public };
     default:
       return { ...answerSpend(command, deps), public: command.public };
   }

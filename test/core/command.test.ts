@@ -47,7 +47,39 @@ describe('parseCommand', () => {
     expect(parseCommand(text, now)).toMatchObject(expected);
   });
 
-  it.each(['budget search', 'reconcile openai', 'top teams'])(
+  it.each([
+    ['unit search 7d', { kind: 'unit', name: 'search', period: { label: '7d' } }],
+    ['compare Search', { kind: 'compare', name: 'search', to: [], period: { label: '30d' } }],
+    [
+      'compare search mtd to gpt-5.4, gemini-2.5-pro',
+      { kind: 'compare', name: 'search', to: ['gpt-5.4', 'gemini-2.5-pro'], period: { label: 'mtd' } },
+    ],
+    ['reconcile', { kind: 'reconcile', period: { label: '30d' } }],
+    ['reconcile OpenAI last-month', { kind: 'reconcile', provider: 'openai', period: { label: 'last-month' } }],
+    ['budget', { kind: 'budget', period: { label: 'mtd' } }],
+    ['budget search', { kind: 'budget', team: 'search', period: { label: 'mtd' } }],
+    ['budget search set $25,000.50', { kind: 'budget_set', team: 'search', micros: 25_000_500_000 }],
+  ])('reads %j', (text, expected) => {
+    const command = parseCommand(text, now);
+    expect(command).toMatchObject(expected);
+    if (!('provider' in expected)) expect(command).not.toHaveProperty('provider');
+  });
+
+  it.each([
+    ['compare', /Which team or feature/],
+    ['compare search to', /needs at least one model/],
+    ['compare search soon', /takes one team or feature/],
+    ['budget search set', /monthly budget in dollars/],
+    ['budget search set lots', /"lots" is not an amount/],
+    ['budget search set -5', /cannot be negative/],
+    ['reconcile openai anthropic', /at most one provider/],
+  ])('explains what is wrong with %j', (text, message) => {
+    const command = parseCommand(text, now);
+    expect(command.kind).toBe('invalid');
+    expect(command).toHaveProperty('message', expect.stringMatching(message));
+  });
+
+  it.each(['feature search', 'top teams'])(
     '%j is a known command that is not available yet',
     (text) => {
       expect(parseCommand(text, now)).toMatchObject({ kind: 'not_yet', subcommand: text.split(' ')[0] });

@@ -11,6 +11,15 @@ export function querySubject(command: Command): QuerySubject | undefined {
     case 'quota':
     case 'latency':
       return { kind: command.kind };
+    case 'unit':
+    case 'compare':
+      return { kind: 'team', name: command.name };
+    case 'budget':
+    case 'budget_set':
+      return { kind: 'team', name: command.team ?? 'all' };
+    case 'reconcile':
+      // Reconciliation lists every billing scope of a provider: an org-wide view.
+      return { kind: 'provider', name: command.provider ?? 'all' };
     default:
       return undefined;
   }
