@@ -55,7 +55,10 @@ describe('parseCommand', () => {
       { kind: 'compare', name: 'search', to: ['gpt-5.4', 'gemini-2.5-pro'], period: { label: 'mtd' } },
     ],
     ['reconcile', { kind: 'reconcile', period: { label: '30d' } }],
-    ['reconcile OpenAI last-month', { kind: 'reconcile', provider: 'openai', period: { label: 'last-month' } }],
+    [
+      'reconcile OpenAI last-month',
+      { kind: 'reconcile', provider: 'openai', period: { label: 'last-month' } },
+    ],
     ['budget', { kind: 'budget', period: { label: 'mtd' } }],
     ['budget search', { kind: 'budget', team: 'search', period: { label: 'mtd' } }],
     ['budget search set $25,000.50', { kind: 'budget_set', team: 'search', micros: 25_000_500_000 }],
@@ -79,10 +82,7 @@ describe('parseCommand', () => {
     expect(command).toHaveProperty('message', expect.stringMatching(message));
   });
 
-  it.each(['feature search', 'top teams'])(
-    '%j is a known command that is not available yet',
-    (text) => {
-      expect(parseCommand(text, now)).toMatchObject({ kind: 'not_yet', subcommand: text.split(' ')[0] });
-    },
-  );
+  it.each(['feature search', 'top teams'])('%j is a known command that is not available yet', (text) => {
+    expect(parseCommand(text, now)).toMatchObject({ kind: 'not_yet', subcommand: text.split(' ')[0] });
+  });
 });
