@@ -7,8 +7,8 @@ import type { Answer, AnswerDeps } from './answer.js';
 
 /** Quotas and latency come from Bedrock's CloudWatch signals; other sources join as they gain them. */
 const SIGNAL_SOURCE = 'bedrock';
-/** Sources that report time to first token: Bedrock (CloudWatch) and Vertex AI (Cloud Monitoring). */
-const LATENCY_SOURCES = ['bedrock', 'vertex'] as const;
+/** Sources that report time to first token: Bedrock (CloudWatch), Vertex AI (Cloud Monitoring), Azure (Azure Monitor). */
+const LATENCY_SOURCES = ['bedrock', 'vertex', 'azure'] as const;
 
 /** `quota [period]`: each TPM quota's use now and at its peak, with the owning teams' shares. */
 export function answerQuota(
@@ -71,8 +71,16 @@ export function answerLatency(period: Period, now: number, { signals }: AnswerDe
         string,
         { days: Map<number, { p50: number[]; p90: number[] }>; recent: { p50: number[]; p90: number[] } }
       >();
-      for (const stat of ['p50', 'p90'] as const) {
-        for (const point of signals.points(source, 'TimeToFirstToken', stat, region, period.start, end)) {
+      // Azure gives per-minute averages only: they stand in the p50 slot, marked as averages.
+      const average = source === 'azure';
+      const stats = average
+        ? ([['avg', 'p50']] as const)
+        : ([
+            ['p50', 'p50'],
+            ['p90', 'p90'],
+          ] as const);
+      for (const [read, stat] of stats) {
+        for (const point of signals.points(source, 'TimeToFirstToken', read, region, period.start, end)) {
           let model = byModel.get(point.model);
           if (model === undefined) {
             model = { days: new Map(), recent: { p50: [], p90: [] } };
@@ -97,6 +105,7 @@ export function answerLatency(period: Period, now: number, { signals }: AnswerDe
             .map(([day, values]) => ({ day, p50: median(values.p50), p90: median(values.p90) })),
           recent,
           teams: [owners.get(model) ?? 'unallocated'],
+          ...(average ? { average } : {}),
         });
       }
     }

@@ -6,6 +6,7 @@ import { readEnvironment } from '../../src/config/environment.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { SECONDS_PER_DAY } from '../../src/core/facts.js';
 import { isoDay } from '../../src/core/period.js';
+import type { LatencyView } from '../../src/core/views/latency-view.js';
 import type { TeamSpendView } from '../../src/core/views/team-spend-view.js';
 import { type App, createApp } from '../../src/main.js';
 import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
@@ -55,5 +56,18 @@ describe('Azure OpenAI through Cost Management and Azure Monitor, with the real 
   it('puts GPT bought on Azure and on OpenAI in one model family', () => {
     const view = app.answer('model gpt-4o 7d').data as unknown as TeamSpendView;
     expect(view.total_micros).toBeGreaterThan(0);
+  });
+
+  it('answers `latency` with Azure deployments as averages, owned by the teams their tags name', () => {
+    const view = app.answer('latency 7d').data as unknown as LatencyView;
+    const support = view.models.find((row) => row.region === 'eastus' && row.model === 'gpt-4o');
+    expect(support).toMatchObject({ average: true, teams: ['support'], p90_ms: null });
+    // the simulated average swings ±20 ms around 420 ms
+    expect(support?.p50_ms).toBeGreaterThanOrEqual(400);
+    expect(support?.p50_ms).toBeLessThanOrEqual(440);
+    const text = app
+      .answer('latency 7d')
+      .message.sections[0]?.rows?.find((row) => row.label.includes('eastus'));
+    expect(text?.value).toMatch(/^avg \d+ ms \(was \d+ ms\)$/);
   });
 });

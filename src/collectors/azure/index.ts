@@ -6,6 +6,7 @@ import { createArmClients } from './arm-clients.js';
 import { collectAzureCost } from './cost/collect-azure-cost.js';
 import type { ResourceFacts } from './cost/map-cost-rows.js';
 import { collectAzureMonitor } from './monitor/collect-azure-monitor.js';
+import { collectAzureSignals } from './monitor/collect-azure-signals.js';
 import { COGNITIVE_ACCOUNT_TYPE, parseResourceId } from './resource-id.js';
 
 export interface AzureCollectorOptions {
@@ -34,7 +35,8 @@ const LOOKBACK_HOURS = 3;
 /**
  * Azure OpenAI / Foundry: daily cost per resource and meter from the Cost Management Query API
  * (per scope), then hourly tokens and requests per deployment from Azure Monitor for every
- * Cognitive Services account the cost rows name. A failing part never stops the others.
+ * Cognitive Services account the cost rows name, and per-minute calls by status, first-response
+ * latency and provisioned utilisation (`collectAzureSignals`). A failing part never stops the others.
  */
 export function createAzureCollector(options: AzureCollectorOptions): Collector {
   const credential = options.credential ?? new DefaultAzureCredential();
@@ -88,6 +90,13 @@ export function createAzureCollector(options: AzureCollectorOptions): Collector 
                 backfillDays: options.backfillDays,
                 lookbackHours: LOOKBACK_HOURS,
               },
+              request,
+            ),
+          );
+          // Same permission, same API: signals are read once the tokens were.
+          streams.push(
+            await collectAzureSignals(
+              { client: clients.monitor, accounts, backfillDays: options.backfillDays },
               request,
             ),
           );

@@ -3,6 +3,13 @@ import { SECONDS_PER_HOUR } from '../facts.js';
 import { isoDay } from '../period.js';
 import { type ConfirmedStep, confirmedSteps, hourlyLevels } from './change-point.js';
 
+/**
+ * A time-to-first-token statistic: percentiles where the provider gives distributions (Bedrock,
+ * Vertex AI), the per-minute average where it gives only that (Azure).
+ */
+export const LATENCY_STATS = ['p50', 'p90', 'avg'] as const;
+export type LatencyStat = (typeof LATENCY_STATS)[number];
+
 /** Time to first token of one model in one region, one statistic, as the store reads it. */
 export interface LatencySeries {
   region: string;
@@ -10,7 +17,7 @@ export interface LatencySeries {
   model: string;
   /** Display name, e.g. the model family 'claude-sonnet-4-5'. */
   label: string;
-  stat: 'p50' | 'p90';
+  stat: LatencyStat;
   /**
    * Buckets with data, any order: start (UTC epoch seconds), width (60, 300 or 3,600) and the
    * statistic in milliseconds. A bucket without streaming traffic has no point (unknown, not zero).
@@ -80,7 +87,7 @@ export interface LatencyShiftDetails {
   model: string;
   label: string;
   /** The statistic the alert is about: the one that showed the shift first (ties: moved most). */
-  stat: 'p50' | 'p90';
+  stat: LatencyStat;
   /** Start of the first hour on the new level. */
   shiftAt: number;
   /** Median of the hourly levels before and after the shift, whole milliseconds. */
@@ -94,7 +101,7 @@ export interface LatencyShiftDetails {
   /** The hour boundary at which the shift was first confirmed. */
   detectedAt?: number;
   /** The other statistic, when it shifted around the same hour. */
-  also?: { stat: 'p50' | 'p90'; beforeMs: number; afterMs: number; ratio: number };
+  also?: { stat: LatencyStat; beforeMs: number; afterMs: number; ratio: number };
 }
 
 /** Seconds of points before `now` the rule reads: older points are ignored. */
@@ -106,7 +113,7 @@ export function latencyShiftLookbackSeconds(settings: Partial<LatencyShiftSettin
   return hours * SECONDS_PER_HOUR + s.settleSeconds;
 }
 
-type Confirmed = ConfirmedStep<'p50' | 'p90'>;
+type Confirmed = ConfirmedStep<LatencyStat>;
 
 /** The search for a first confirmation starts this many hours before the current estimate allows. */
 const CONFIRM_SLACK_HOURS = 6;

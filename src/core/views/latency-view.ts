@@ -9,6 +9,8 @@ export interface LatencyInput {
   days: Array<{ day: number; p50: number | null; p90: number | null }>;
   recent: { p50: number[]; p90: number[] };
   teams: string[];
+  /** The source gives per-minute averages, not percentiles (Azure): they stand in `p50`, `p90` is empty. */
+  average?: boolean;
 }
 
 export interface LatencyRow {
@@ -26,6 +28,8 @@ export interface LatencyRow {
   /** A lasting step in the daily p50: the first day of the new level and the levels either side. */
   shift?: { at: string; from_ms: number; to_ms: number; ratio: number };
   teams: string[];
+  /** `p50_ms` and its baseline are averages of per-minute averages (Azure gives no percentiles). */
+  average?: true;
 }
 
 /** The answer to `latency [period]`: time to first token per model, its shifts and its baseline. */
@@ -124,6 +128,7 @@ export function buildLatencyView({
               },
             }),
         teams: input.teams,
+        ...(input.average ? { average: true as const } : {}),
       };
     })
     .filter((row) => row.p50_ms !== null || row.baseline_p50_ms !== null)
@@ -163,7 +168,7 @@ export function latencyMessage(view: LatencyView): MessageView {
               .slice(0, 3)
               .map(
                 (row) =>
-                  `${modelLabel(row.model)} in ${row.region} on ${row.shift?.at} (p50 ${ms(row.shift?.from_ms ?? null)} → ${ms(row.shift?.to_ms ?? null)}, ×${row.shift?.ratio})`,
+                  `${modelLabel(row.model)} in ${row.region} on ${row.shift?.at} (${row.average ? 'avg' : 'p50'} ${ms(row.shift?.from_ms ?? null)} → ${ms(row.shift?.to_ms ?? null)}, ×${row.shift?.ratio})`,
               )
               .join('; ')}.`,
     sections: [
@@ -171,13 +176,15 @@ export function latencyMessage(view: LatencyView): MessageView {
         title: 'p50 / p90 in the last 24 h (baseline before any shift)',
         rows: shown.map((row) => ({
           label: `${modelLabel(row.model)} · ${row.region}${row.teams.length > 0 ? ` · ${row.teams.join(', ')}` : ''}`,
-          value: `${ms(row.p50_ms)} / ${ms(row.p90_ms)} (was ${ms(row.baseline_p50_ms)} / ${ms(row.baseline_p90_ms)})`,
+          value: row.average
+            ? `avg ${ms(row.p50_ms)} (was ${ms(row.baseline_p50_ms)})`
+            : `${ms(row.p50_ms)} / ${ms(row.p90_ms)} (was ${ms(row.baseline_p50_ms)} / ${ms(row.baseline_p90_ms)})`,
         })),
         ...(view.models.length > shown.length ? { more: view.models.length - shown.length } : {}),
       },
     ],
     context: [
-      'Models with only non-streaming calls have no time-to-first-token data and are not listed.',
+      'Models with only non-streaming calls have no time-to-first-token data and are not listed. Azure reports averages (avg), not percentiles.',
       view.freshness.metrics_through === null
         ? 'no signals collected yet'
         : `signals through ${view.freshness.metrics_through.slice(0, 16).replace('T', ' ')} UTC`,

@@ -2,13 +2,13 @@ import type { AlertsConfig } from '../../config/config-types.js';
 import type { AlertCandidate } from '../../core/alerts/alert.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../../core/facts.js';
 import { modelFamily } from '../../core/model-family.js';
-import { type LatencySeries, latencyShiftRule } from '../../core/rules/latency-shift-rule.js';
+import { LATENCY_STATS, type LatencySeries, latencyShiftRule } from '../../core/rules/latency-shift-rule.js';
 import { quotaThrottleRule } from '../../core/rules/quota-throttle-rule.js';
 import { type RetryStormSeries, retryStormRule } from '../../core/rules/retry-storm-rule.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
 
 /** Sources whose per-minute signals (TTFT, throttles, calls) these rules read. */
-export const SIGNAL_SOURCES = ['bedrock', 'vertex'] as const;
+export const SIGNAL_SOURCES = ['bedrock', 'vertex', 'azure'] as const;
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 const MINUTE = 60;
 /** Latency history: a week of baseline before the recent hours. */
@@ -109,7 +109,7 @@ function sourceCandidates(
   return candidates;
 }
 
-/** TimeToFirstToken p50 and p90 per (region, ModelId) over `[start, end)`. */
+/** TimeToFirstToken p50, p90 (or the average, for Azure) per (region, ModelId) over `[start, end)`. */
 export function latencySeries(
   queries: DetectionQueries,
   source: SignalSource,
@@ -118,7 +118,7 @@ export function latencySeries(
   label: (region: string, model: string) => string,
 ): LatencySeries[] {
   const all: LatencySeries[] = [];
-  for (const stat of ['p50', 'p90'] as const) {
+  for (const stat of LATENCY_STATS) {
     const byModel = new Map<string, LatencySeries & { points: Array<LatencySeries['points'][number]> }>();
     for (const point of queries.metricPoints(source, 'TimeToFirstToken', stat, start, end)) {
       const key = `${point.region}|${point.model}`;

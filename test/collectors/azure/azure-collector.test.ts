@@ -119,9 +119,10 @@ describe('createAzureCollector', () => {
     expect(second.ok).toBe(true);
     expect(sink.billedMicros()).toBe(billed);
     expect(sink.usageTotals()).toEqual(usage);
-    // the repoll re-reads 3 days of cost (4 queries) and today's usage (2 accounts), not the backfill
-    expect(server.calls.length - calls).toBe(6);
-    const repolled = server.calls.at(-6)?.body as { timePeriod: { from: string } };
+    // the repoll re-reads 3 days of cost (4 queries), today's usage (2 accounts) and the last
+    // minutes of signals (2 accounts × calls and averages), not the backfill
+    expect(server.calls.length - calls).toBe(10);
+    const repolled = server.calls.at(-10)?.body as { timePeriod: { from: string } };
     expect(repolled.timePeriod.from).toBe('2026-11-08T00:00:00.000Z');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type LatencySeries,
+  type LatencyStat,
   latencyShiftLookbackSeconds,
   latencyShiftRule,
 } from '../../../src/core/rules/latency-shift-rule.js';
@@ -26,7 +27,7 @@ const USERS = new Map([
  * ±5% wobble that leaves each hour's median at `ms`; `skip(minute)` drops a minute (no streaming traffic).
  */
 function minutes(
-  stat: 'p50' | 'p90',
+  stat: LatencyStat,
   hours: number,
   ms: (minute: number) => number,
   skip: (minute: number) => boolean = () => false,
@@ -50,6 +51,16 @@ const demo = (hours: number) => [
 ];
 
 describe('latencyShiftRule (1.3× and 150 ms, 4 hours on the new level)', () => {
+  it('reads an average-only series (Azure: 420 → 980 ms at 16:00) like a percentile and names the statistic', () => {
+    const [candidate] = latencyShiftRule({
+      series: [minutes('avg', 5, step(420, 980))],
+      users: USERS,
+      now: at(4),
+    });
+    expect(candidate?.fingerprint).toBe(`latency_shift|us-east-1|${MODEL}|avg|${SHIFT}|search`);
+    expect(candidate?.summary).toContain('avg');
+  });
+
   it('tells the demo shift (p50 450 → 1,100 ms, p90 900 → 2,400 ms at 16:00) once per team at 20:10', () => {
     const series = demo(5);
     expect(latencyShiftRule({ series, users: USERS, now: at(3) })).toEqual([]);

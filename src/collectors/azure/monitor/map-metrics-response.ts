@@ -1,17 +1,27 @@
 import { AiSpendError } from '../../../core/errors.js';
 
-/** Hourly Totals of one deployment of one account, by metric name and hour start. */
+/** The aggregations ai-spend asks Azure Monitor for, as the answer's `data[]` elements name them. */
+export type MonitorAggregation = 'total' | 'average';
+
+/** The values of one deployment of one account, per metric and time grain. */
 export interface DeploymentSeries {
   deployment: string;
   model: string;
-  /** metric name → hour start (UTC epoch seconds) → total. */
+  /** `StatusCode` when the request split by it, else ''. */
+  statusCode: string;
+  /** metric name → grain start (UTC epoch seconds) → value of the requested aggregation. */
   totals: Map<string, Map<number, number>>;
 }
 
-/** Reads a `metrics.list` answer split by `ModelDeploymentName` and `ModelName`. */
+/**
+ * Reads a `metrics.list` answer split by `ModelDeploymentName` and `ModelName` (and `StatusCode`
+ * when asked): the `aggregation` value of every point that carries one. Grains without a value
+ * (no traffic) are absent, never 0. Throws `AiSpendError` (`provider_schema`) on an unknown shape.
+ */
 export function mapMetricsResponse(
   response: unknown,
   resourceId: string,
+  aggregation: MonitorAggregation = 'total',
 ): { region: string | undefined; series: DeploymentSeries[] } {
   const record = response as { resourceregion?: unknown; value?: unknown };
   if (!Array.isArray(record?.value)) throw schemaError(resourceId, 'value', 'is not a list');
@@ -36,22 +46,24 @@ export function mapMetricsResponse(
         );
       const deployment = dimension('modeldeploymentname');
       const model = dimension('modelname');
-      const key = `${deployment}|${model}`;
-      const target = series.get(key) ?? { deployment, model, totals: new Map() };
+      const statusCode = dimension('statuscode');
+      const key = `${deployment}|${model}|${statusCode}`;
+      const target = series.get(key) ?? { deployment, model, statusCode, totals: new Map() };
       series.set(key, target);
       const totals = target.totals.get(name) ?? new Map<number, number>();
       target.totals.set(name, totals);
-      data.forEach((point: { timeStamp?: unknown; total?: unknown }, d: number) => {
+      data.forEach((point: Record<string, unknown>, d: number) => {
         const stamp = point?.timeStamp;
         const time = stamp instanceof Date ? stamp.getTime() : Date.parse(String(stamp));
         if (!Number.isFinite(time))
           throw schemaError(resourceId, `${path}.data[${d}].timeStamp`, 'is not a time');
-        if (point.total === undefined || point.total === null) return;
-        if (typeof point.total !== 'number' || !Number.isFinite(point.total) || point.total < 0) {
-          throw schemaError(resourceId, `${path}.data[${d}].total`, `is ${JSON.stringify(point.total)}`);
+        const value = point[aggregation];
+        if (value === undefined || value === null) return;
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+          throw schemaError(resourceId, `${path}.data[${d}].${aggregation}`, `is ${JSON.stringify(value)}`);
         }
-        const hour = Math.floor(time / 1000);
-        totals.set(hour, (totals.get(hour) ?? 0) + point.total);
+        const grain = Math.floor(time / 1000);
+        totals.set(grain, (totals.get(grain) ?? 0) + value);
       });
     });
   });

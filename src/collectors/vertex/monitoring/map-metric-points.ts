@@ -1,4 +1,5 @@
 import type { MetricPoint } from '../../../core/facts.js';
+import { invocationMetric } from '../../invocation-metric.js';
 import { addHistograms, type Histogram, histogramPercentile, parseHistogram } from './parse-histogram.js';
 import {
   alignedPoints,
@@ -94,15 +95,6 @@ export function mapMetricPoints(
     }
   }
   return points.sort((a, b) => a.bucketStart - b.bucketStart);
-}
-
-/** The Bedrock-named metric a response code counts in, as CloudWatch splits Bedrock's calls. */
-function invocationMetric(responseCode: string): string | undefined {
-  if (!/^\d{3}$/.test(responseCode)) return undefined;
-  if (responseCode === '429') return 'InvocationThrottles';
-  if (responseCode >= '500') return 'InvocationServerErrors';
-  if (responseCode >= '400') return 'InvocationClientErrors';
-  return 'Invocations';
 }
 
 function metricPoint(

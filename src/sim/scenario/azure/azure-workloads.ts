@@ -17,6 +17,10 @@ export interface AzureWorkload {
   /** Thousands of tokens per hour at the workload's base level. */
   baseKiloTokens: { input: number; output: number };
   baseRequests: number;
+  /** Provisioned (PTU) deployments emit Time to Response and utilisation; Standard ones do not. */
+  provisioned: boolean;
+  /** Typical time to first token, ms. */
+  ttftMs: number;
 }
 
 export const AZURE_SUBSCRIPTION = '00000000-0000-0000-0000-00000000a2e0';
@@ -35,6 +39,8 @@ export const AZURE_WORKLOADS: readonly AzureWorkload[] = [
     pricePer1k: { input: '0.0025', output: '0.01' },
     baseKiloTokens: { input: 40, output: 9 },
     baseRequests: 30,
+    provisioned: true,
+    ttftMs: 420,
   },
   {
     subscriptionId: AZURE_SUBSCRIPTION,
@@ -48,6 +54,8 @@ export const AZURE_WORKLOADS: readonly AzureWorkload[] = [
     pricePer1k: { input: '0.000165', output: '0.00066' },
     baseKiloTokens: { input: 120, output: 30 },
     baseRequests: 90,
+    provisioned: false,
+    ttftMs: 260,
   },
   {
     subscriptionId: AZURE_SUBSCRIPTION,
@@ -61,6 +69,8 @@ export const AZURE_WORKLOADS: readonly AzureWorkload[] = [
     pricePer1k: { input: '0.0025', output: '0.01' },
     baseKiloTokens: { input: 15, output: 4 },
     baseRequests: 12,
+    provisioned: false,
+    ttftMs: 380,
   },
 ];
 
@@ -85,5 +95,37 @@ export function azureHour(workload: AzureWorkload, hourStart: number): AzureHour
     inputTokens: 1_000 * (workload.baseKiloTokens.input + swing),
     outputTokens: 1_000 * (workload.baseKiloTokens.output + ((hour * 3 + seed) % 7)),
     requests: workload.baseRequests + (hour % 5),
+  };
+}
+
+/** One minute of one deployment: calls by status, first-response latency, PTU utilisation. */
+export interface AzureMinute {
+  /** Calls answered with 200 and throttled with 429. */
+  ok: number;
+  throttled: number;
+  /** Average ms to the first byte; absent in a minute without calls. */
+  ttftMs?: number;
+  /** Percent of the provisioned throughput used; only for provisioned deployments. */
+  utilizationPercent?: number;
+}
+
+/**
+ * Deterministic per-minute signals of `workload`: the hour's requests spread over its minutes, a
+ * lone 429 every 97 minutes on provisioned deployments, latency and utilisation swinging gently.
+ */
+export function azureMinute(workload: AzureWorkload, minuteStart: number): AzureMinute {
+  const hourStart = minuteStart - (minuteStart % 3_600);
+  const { requests } = azureHour(workload, hourStart);
+  const m = Math.floor((minuteStart % 3_600) / 60);
+  const calls = Math.floor(requests / 60) + (m < requests % 60 ? 1 : 0);
+  const minute = Math.floor(minuteStart / 60);
+  const throttled = workload.provisioned && minute % 97 === 0 ? 1 : 0;
+  if (calls === 0) return { ok: 0, throttled };
+  const ttftMs = workload.ttftMs + ((minute * 31) % 41) - 20;
+  return {
+    ok: calls - Math.min(calls, throttled),
+    throttled: Math.min(calls, throttled),
+    ttftMs,
+    ...(workload.provisioned ? { utilizationPercent: 40 + ((minute * 13) % 30) } : {}),
   };
 }
