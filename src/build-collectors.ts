@@ -67,6 +67,7 @@ const COLLECTORS: Partial<
       endpoints: {
         ...(google.bigqueryUrl ? { bigquery: google.bigqueryUrl } : {}),
         ...(google.monitoringUrl ? { monitoring: google.monitoringUrl } : {}),
+        ...(google.cloudQuotasUrl ? { quotas: google.cloudQuotasUrl } : {}),
       },
       ...(maxRetries === undefined ? {} : { maxRetries }),
     });

@@ -2,11 +2,10 @@ import { SECONDS_PER_DAY } from '../core/facts.js';
 import type { Period } from '../core/period.js';
 import { buildLatencyView, type LatencyInput, latencyMessage, median } from '../core/views/latency-view.js';
 import { buildQuotaView, type QuotaInput, quotaMessage } from '../core/views/quota-view.js';
+import { QUOTA_SOURCES } from '../jobs/detection/quota-pass.js';
 import { minuteUsage, type TimedPoint } from '../store/signal-queries.js';
 import type { Answer, AnswerDeps } from './answer.js';
 
-/** Quotas and latency come from Bedrock's CloudWatch signals; other sources join as they gain them. */
-const SIGNAL_SOURCE = 'bedrock';
 /** Sources that report time to first token: Bedrock (CloudWatch), Vertex AI (Cloud Monitoring), Azure (Azure Monitor). */
 const LATENCY_SOURCES = ['bedrock', 'vertex', 'azure'] as const;
 
@@ -19,35 +18,45 @@ export function answerQuota(
   const end = Math.min(period.end, now);
   // Points, owners and per-model totals are read once per region, whatever the number of quotas there.
   const regions = new Map<string, RegionSignals>();
-  const regionSignals = (region: string): RegionSignals => {
-    let data = regions.get(region);
+  const regionSignals = (source: string, region: string): RegionSignals => {
+    const key = `${source}|${region}`;
+    let data = regions.get(key);
     if (data === undefined) {
       data = {
-        owners: signals.owners(SIGNAL_SOURCE, region),
-        points: signals.quotaUsagePoints(SIGNAL_SOURCE, region, period.start, end),
-        used: signals.totalsByModel(SIGNAL_SOURCE, 'EstimatedTPMQuotaUsage', region, period.start, end),
-        throttles: signals.totalsByModel(SIGNAL_SOURCE, 'InvocationThrottles', region, period.start, end),
+        owners: signals.owners(source, region),
+        points: signals.quotaUsagePoints(source, region, period.start, end),
+        used: signals.totalsByModel(source, 'EstimatedTPMQuotaUsage', region, period.start, end),
+        throttles: signals.totalsByModel(source, 'InvocationThrottles', region, period.start, end),
       };
-      regions.set(region, data);
+      regions.set(key, data);
     }
     return data;
   };
-  const quotas = signals.quotaGroups(SIGNAL_SOURCE, quotaOverrides).map((group): QuotaInput => {
-    const { owners, points, used, throttles } = regionSignals(group.region);
-    return {
-      ...group,
-      minutes: minuteUsage(points, group),
-      usedByModel: used,
-      owners,
-      throttles: group.models.reduce((sum, model) => sum + (throttles.get(model) ?? 0), 0),
-    };
+  const withQuotas: string[] = [];
+  const quotas = QUOTA_SOURCES.flatMap((source) => {
+    const groups = signals.quotaGroups(source, source === 'bedrock' ? quotaOverrides : []);
+    if (groups.length > 0) withQuotas.push(source);
+    return groups.map((group): QuotaInput => {
+      const { owners, points, used, throttles } = regionSignals(source, group.region);
+      return {
+        ...group,
+        minutes: minuteUsage(points, group),
+        usedByModel: used,
+        owners,
+        throttles: group.models.reduce((sum, model) => sum + (throttles.get(model) ?? 0), 0),
+      };
+    });
   });
+  // The stamp is as fresh as the stalest source with quotas (Bedrock's when none has any).
+  const through = (withQuotas.length > 0 ? withQuotas : ['bedrock'])
+    .map((source) => signals.metricsThrough(source))
+    .filter((value): value is number => value !== null);
   const view = buildQuotaView({
     period,
     quotas,
     thresholdPercent: quotaThresholdPercent,
     now,
-    metricsThrough: signals.metricsThrough(SIGNAL_SOURCE),
+    metricsThrough: through.length > 0 ? Math.min(...through) : null,
   });
   return { message: quotaMessage(view), data: { ...view } };
 }

@@ -61,6 +61,7 @@ export async function startSimulators(scenario: Scenario, { now }: { now: () => 
           GOOGLE_CLOUD_PROJECT: 'acme-finops',
           AI_SPEND_BIGQUERY_URL: google.bigquery.url,
           AI_SPEND_MONITORING_URL: google.monitoring.url,
+          AI_SPEND_CLOUD_QUOTAS_URL: google.monitoring.url,
         }
       : {}),
     ...(azure ? { AZURE_ACCESS_TOKEN: 'eyJ.simulator', AI_SPEND_AZURE_URL: azure.url } : {}),

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { SECONDS_PER_DAY } from '../../src/core/facts.js';
 import { parseDecimalMicros } from '../../src/core/money.js';
 import { isoDay } from '../../src/core/period.js';
+import type { QuotaView } from '../../src/core/views/quota-view.js';
 import type { TeamSpendView } from '../../src/core/views/team-spend-view.js';
 import { type App, createApp } from '../../src/main.js';
 import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
@@ -73,6 +74,16 @@ describe('Vertex AI through BigQuery and Cloud Monitoring, with the real Google 
     const growth = app.answer(`team growth ${range}`).data as unknown as TeamSpendView;
     const copywriter = growth.by_feature.find((row) => row.key === 'copywriter');
     expect(copywriter?.micros).toBeGreaterThan(0);
+  });
+
+  it('answers `quota` with the Cloud Quotas input-TPM limit of Claude on Vertex and the input tokens used against it', () => {
+    const view = app.answer('quota 7d').data as unknown as QuotaView;
+    const claude = view.quotas.find((row) => row.models.includes('claude-sonnet-4-5@20250929'));
+    expect(claude).toMatchObject({ region: 'us-east5', limit_tpm: 60_000, inference_type: 'on_demand' });
+    expect(claude?.peak_percent).toBeGreaterThan(5);
+    expect(claude?.peak_percent).toBeLessThan(80);
+    expect(claude?.teams.map((row) => row.team)).toEqual(['platform']);
+    expect(view.quotas.find((row) => row.models.includes('gemini-2.5-pro'))?.limit_tpm).toBe(4_000_000);
   });
 
   it('reads first-token latency of Gemini from Cloud Monitoring for the latency answer', () => {

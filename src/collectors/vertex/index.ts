@@ -6,6 +6,8 @@ import { createBigQueryClient } from './billing/client.js';
 import { collectVertexBilling } from './billing/collect-vertex-billing.js';
 import { createMonitoringClient } from './monitoring/client.js';
 import { collectVertexMonitoring } from './monitoring/collect-vertex-monitoring.js';
+import { createCloudQuotasClient } from './quotas/client.js';
+import { collectVertexQuotas } from './quotas/collect-vertex-quotas.js';
 
 export interface VertexCollectorOptions {
   /** `sources.vertex.billing_table`: `project.dataset.table` of the Cloud Billing export. */
@@ -18,7 +20,7 @@ export interface VertexCollectorOptions {
   jobProject?: string;
   /** Credentials; Google application default credentials when absent. */
   authClient?: AuthClient;
-  endpoints?: { bigquery?: string; monitoring?: string };
+  endpoints?: { bigquery?: string; monitoring?: string; quotas?: string };
   /** Retries of rate limits and 5xx by the SDKs. */
   maxRetries?: number;
   /** Billing queries are billed by bytes scanned: at most one per this many seconds (backfills aside). */
@@ -31,7 +33,7 @@ const LOOKBACK_MINUTES = 10;
 /**
  * Google Vertex AI: spend from the Cloud Billing export in BigQuery (daily billed facts with the
  * request labels, net of credits), then token counts, first-token latency and 429s from Cloud
- * Monitoring per project. Either part failing never stops the other; the result names both.
+ * Monitoring per project, and hourly the input-token quotas of the models used (Cloud Quotas). Either part failing never stops the other; the result names both.
  */
 export function createVertexCollector(options: VertexCollectorOptions): Collector {
   const bigquery = createBigQueryClient({
@@ -42,6 +44,10 @@ export function createVertexCollector(options: VertexCollectorOptions): Collecto
   });
   const monitoring = createMonitoringClient({
     ...(options.endpoints?.monitoring === undefined ? {} : { apiEndpoint: options.endpoints.monitoring }),
+    ...(options.authClient === undefined ? {} : { authClient: options.authClient }),
+  });
+  const quotas = createCloudQuotasClient({
+    ...(options.endpoints?.quotas === undefined ? {} : { apiEndpoint: options.endpoints.quotas }),
     ...(options.authClient === undefined ? {} : { authClient: options.authClient }),
   });
   return {
@@ -78,6 +84,15 @@ export function createVertexCollector(options: VertexCollectorOptions): Collecto
         );
       } catch (error) {
         failures.push(failureAt(error, 'Cloud Monitoring'));
+      }
+      try {
+        const summary = await collectVertexQuotas(
+          { quotas, monitoring, projects: options.projects },
+          request,
+        );
+        if (summary !== undefined) streams.push(summary);
+      } catch (error) {
+        failures.push(failureAt(error, 'Cloud Quotas'));
       }
       return collectResult('vertex', streams, failures);
     },

@@ -116,7 +116,7 @@ export function quotaMessage(view: QuotaView): MessageView {
     title: `Quotas · ${view.period.label}`,
     summary:
       view.quotas.length === 0
-        ? 'No token-per-minute quota is known yet: ai-spend reads them from Service Quotas for the models it sees in CloudWatch.'
+        ? 'No token-per-minute quota is known yet: ai-spend reads them from Service Quotas (Bedrock) and Cloud Quotas (Vertex AI) for the models it sees used.'
         : hot.length === 0
           ? `Every quota stayed under ${view.threshold_percent}% of its tokens per minute.`
           : `${hot.length} of ${view.quotas.length} quotas reached ${view.threshold_percent}% of their tokens per minute: ${hot
@@ -152,7 +152,7 @@ export function quotaMessage(view: QuotaView): MessageView {
     })),
     context: [
       ...(view.quotas.length > SHOWN ? [`… and ${view.quotas.length - SHOWN} more quotas`] : []),
-      `Use is EstimatedTPMQuotaUsage per minute ÷ the quota; Bedrock reserves max_tokens up front, so throttling can start below 100%.`,
+      `Use is the tokens counted against the quota per minute ÷ the quota (Bedrock's EstimatedTPMQuotaUsage, Vertex AI's input tokens); Bedrock reserves max_tokens up front, so throttling can start below 100%.`,
       view.freshness.metrics_through === null
         ? 'no signals collected yet'
         : `signals through ${view.freshness.metrics_through.slice(0, 16).replace('T', ' ')} UTC`,

@@ -7,8 +7,11 @@ import { type QuotaRuleGroup, quotaRule } from '../../core/rules/quota-rule.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
 import { createSignalQueries, minuteUsage } from '../../store/signal-queries.js';
 
-/** Quotas come from Bedrock's CloudWatch signals, as in the `quota` answer. */
-const SIGNAL_SOURCE = 'bedrock';
+/**
+ * Sources with token-per-minute quotas and per-minute usage against them, as in the `quota`
+ * answer: Bedrock (Service Quotas, CloudWatch) and Vertex AI (Cloud Quotas, Cloud Monitoring).
+ */
+export const QUOTA_SOURCES = ['bedrock', 'vertex'] as const;
 const HOUR = 3_600;
 /** Right-sizing looks at two weeks of minutes. */
 const RIGHTSIZING_DAYS = 14;
@@ -46,39 +49,41 @@ export function quotaCandidates({
   >();
   const live: QuotaRuleGroup[] = [];
   const history: Array<QuotaRuleGroup & { origin: 'service_quotas' | 'config' }> = [];
-  for (const group of signals.quotaGroups(SIGNAL_SOURCE, overrides)) {
-    let region = regions.get(group.region);
-    if (region === undefined) {
-      region = {
-        owners: signals.owners(SIGNAL_SOURCE, group.region),
-        recent: signals.quotaUsagePoints(SIGNAL_SOURCE, group.region, now - HOUR, now),
-        history: signals.quotaUsagePoints(
-          SIGNAL_SOURCE,
-          group.region,
-          now - RIGHTSIZING_DAYS * SECONDS_PER_DAY,
-          now,
-        ),
-        usedByModel: signals.totalsByModel(
-          SIGNAL_SOURCE,
-          'EstimatedTPMQuotaUsage',
-          group.region,
-          now - lookbackMinutes * 60,
-          now,
-        ),
-      };
-      regions.set(group.region, region);
+  for (const source of QUOTA_SOURCES)
+    for (const group of signals.quotaGroups(source, source === 'bedrock' ? overrides : [])) {
+      const regionKey = `${source}|${group.region}`;
+      let region = regions.get(regionKey);
+      if (region === undefined) {
+        region = {
+          owners: signals.owners(source, group.region),
+          recent: signals.quotaUsagePoints(source, group.region, now - HOUR, now),
+          history: signals.quotaUsagePoints(
+            source,
+            group.region,
+            now - RIGHTSIZING_DAYS * SECONDS_PER_DAY,
+            now,
+          ),
+          usedByModel: signals.totalsByModel(
+            source,
+            'EstimatedTPMQuotaUsage',
+            group.region,
+            now - lookbackMinutes * 60,
+            now,
+          ),
+        };
+        regions.set(regionKey, region);
+      }
+      const teams = new Set(
+        group.models.map((model) => region.owners.get(model)).filter((team) => team !== undefined),
+      );
+      const base = { ...group, owners: region.owners, usedByModel: region.usedByModel };
+      live.push({
+        ...base,
+        minutes: minuteUsage(region.recent, group),
+        recentFeatures: recent.filter((feature) => teams.has(feature.team)),
+      });
+      history.push({ ...base, minutes: minuteUsage(region.history, group) });
     }
-    const teams = new Set(
-      group.models.map((model) => region.owners.get(model)).filter((team) => team !== undefined),
-    );
-    const base = { ...group, owners: region.owners, usedByModel: region.usedByModel };
-    live.push({
-      ...base,
-      minutes: minuteUsage(region.recent, group),
-      recentFeatures: recent.filter((feature) => teams.has(feature.team)),
-    });
-    history.push({ ...base, minutes: minuteUsage(region.history, group) });
-  }
   // Room to spare on a quota AWS grants by default costs nothing: only quotas someone set (in the
   // config: provisioned or negotiated capacity) are worth an alert for being under-used.
   const configured = new Set(

@@ -4,12 +4,25 @@ import { AiSpendError } from '../../../core/errors.js';
 export interface MonitoringCallSite {
   project: string;
   metric: string;
+  /** The Google API read (default Cloud Monitoring). */
+  api?: GoogleApi;
 }
+
+/** A Google API as errors name it: its name, host and the IAM role that lets ai-spend read it. */
+export interface GoogleApi {
+  name: string;
+  host: string;
+  role: string;
+}
+
+const CLOUD_MONITORING: GoogleApi = {
+  name: 'Cloud Monitoring',
+  host: 'monitoring.googleapis.com',
+  role: 'roles/monitoring.viewer',
+};
 
 const ADC_HINT =
   'check the Google application default credentials ai-spend runs with (GOOGLE_APPLICATION_CREDENTIALS, or gcloud auth application-default login)';
-const NETWORK_HINT =
-  'Cloud Monitoring (monitoring.googleapis.com) is unreachable or failing; the next collection retries';
 
 // gRPC status codes, for a client built without the REST fallback.
 const GRPC_TO_HTTP: Record<number, number> = {
@@ -30,10 +43,11 @@ const GRPC_TO_HTTP: Record<number, number> = {
  */
 export function classifyMonitoringError(
   error: unknown,
-  { project, metric }: MonitoringCallSite,
+  { project, metric, api = CLOUD_MONITORING }: MonitoringCallSite,
 ): AiSpendError {
   if (error instanceof AiSpendError) return error;
-  const what = `Cloud Monitoring ${metric} of project ${project}`;
+  const what = `${api.name} ${metric} of project ${project}`;
+  const NETWORK_HINT = `${api.name} (${api.host}) is unreachable or failing; the next collection retries`;
   const detail = googleMessage(error);
   const fail = (code: ConstructorParameters<typeof AiSpendError>[0], message: string, hint: string) =>
     new AiSpendError(code, message, { hint, cause: error });
@@ -43,7 +57,7 @@ export function classifyMonitoringError(
     return fail(
       'provider_auth',
       `${what}: permission denied (${detail})`,
-      `grant roles/monitoring.viewer on project ${project} to the account ai-spend runs as, and check that ${project} in sources.vertex.projects is the project id`,
+      `grant ${api.role} on project ${project} to the account ai-spend runs as, and check that ${project} in sources.vertex.projects is the project id`,
     );
   }
   if (status === 404) {
@@ -57,14 +71,14 @@ export function classifyMonitoringError(
     return fail(
       'provider_rate_limited',
       `${what}: rate limited (${detail})`,
-      `collect less often (schedule.collect) or raise the Cloud Monitoring time series read quota of project ${project}`,
+      `collect less often (schedule.collect) or raise the ${api.name} read quota of project ${project}`,
     );
   }
   if (status === 400) {
     return fail(
       'provider_schema',
       `${what}: the query was rejected (${detail})`,
-      `check that ${project} in sources.vertex.projects is a project id and that the endpoint is Cloud Monitoring (monitoring.googleapis.com)`,
+      `check that ${project} in sources.vertex.projects is a project id and that the endpoint is ${api.name} (${api.host})`,
     );
   }
   if (status !== undefined && (status >= 500 || status === 408)) {
@@ -76,8 +90,8 @@ export function classifyMonitoringError(
   if (error instanceof SyntaxError || /fromProto3JSON|expected an? \w+ for field/i.test(detail)) {
     return fail(
       'provider_schema',
-      `${what}: the answer is not a ListTimeSeriesResponse (${detail})`,
-      'check that the endpoint is Cloud Monitoring (monitoring.googleapis.com) and nothing rewrites its answers',
+      `${what}: the answer has an unknown shape (${detail})`,
+      `check that the endpoint is ${api.name} (${api.host}) and nothing rewrites its answers`,
     );
   }
   return fail('provider_unavailable', `${what}: ${detail}`, NETWORK_HINT);

@@ -18,7 +18,12 @@ export interface ProjectSignalSeries {
   invocations: TimeSeries[];
   /** Grouped by location, model and version. */
   firstTokenLatencies: TimeSeries[];
+  /** `token_count` grouped by location, model, version and `type`: input tokens are what quotas count. */
+  tokens?: TimeSeries[];
 }
+
+/** The metric point per-minute input tokens are stored as, named as Bedrock's quota usage. */
+export const QUOTA_USAGE_METRIC = 'EstimatedTPMQuotaUsage';
 
 /** The percentiles written as `TimeToFirstToken` points, by stat name. */
 const TTFT_STATS = [
@@ -31,8 +36,9 @@ const TTFT_STATS = [
  * region and model only), named as Bedrock's CloudWatch names them so the same rules read both:
  * `Invocations` (answered calls, status below 400), `InvocationThrottles` (429),
  * `InvocationClientErrors` (other 4xx), `InvocationServerErrors` (5xx), all stat `Sum`; and
- * `TimeToFirstToken` p50/p90 in ms from the merged latency distributions. A period without data
- * has no point.
+ * `TimeToFirstToken` p50/p90 in ms from the merged latency distributions; and
+ * `EstimatedTPMQuotaUsage` (stat `Sum`), the input tokens of the period, which Vertex AI's
+ * per-base-model token quotas count. A period without data has no point.
  */
 export function mapMetricPoints(
   projects: readonly ProjectSignalSeries[],
@@ -43,7 +49,21 @@ export function mapMetricPoints(
     string,
     { region: string; model: string; bucketStart: number; histogram: Histogram }
   >();
-  for (const { project, invocations, firstTokenLatencies } of projects) {
+  const addSum = (location: string, model: string, metric: string, bucketStart: number, value: number) => {
+    const key = JSON.stringify([location, model, metric, bucketStart]);
+    const seen = sums.get(key);
+    if (seen !== undefined) seen.value += value;
+    else sums.set(key, metricPoint(location, model, metric, 'Sum', bucketStart, window.bucketSeconds, value));
+  };
+  for (const { project, invocations, firstTokenLatencies, tokens = [] } of projects) {
+    const tokenSite = { project, metric: 'token_count' };
+    tokens.forEach((series, index) => {
+      if (metricLabel(series, 'type') !== 'input') return;
+      const { location, model } = seriesModel(series, index, tokenSite);
+      for (const { bucketStart, point, path } of alignedPoints(series, index, tokenSite, window)) {
+        addSum(location, model, QUOTA_USAGE_METRIC, bucketStart, countValue(point, path, tokenSite));
+      }
+    });
     const callSite = { project, metric: 'model_invocation_count' };
     invocations.forEach((series, index) => {
       const metric = invocationMetric(metricLabel(series, 'response_code'));
@@ -56,15 +76,7 @@ export function mapMetricPoints(
       }
       const { location, model } = seriesModel(series, index, callSite);
       for (const { bucketStart, point, path } of alignedPoints(series, index, callSite, window)) {
-        const value = countValue(point, path, callSite);
-        const key = JSON.stringify([location, model, metric, bucketStart]);
-        const seen = sums.get(key);
-        if (seen !== undefined) seen.value += value;
-        else
-          sums.set(
-            key,
-            metricPoint(location, model, metric, 'Sum', bucketStart, window.bucketSeconds, value),
-          );
+        addSum(location, model, metric, bucketStart, countValue(point, path, callSite));
       }
     });
 

@@ -18,8 +18,8 @@ export interface MetricsStreamsOptions {
 }
 
 /**
- * Streams `metrics:<project>`: per-minute call counts by outcome and first-token latency
- * percentiles per (location, model), summed over the projects, a day per page. Cloud Monitoring
+ * Streams `metrics:<project>`: per-minute call counts by outcome, first-token latency
+ * percentiles and input tokens (quota usage) per (location, model), summed over the projects, a day per page. Cloud Monitoring
  * samples these metrics every 60 s, so the alignment period is 60 s (`ALIGN_SUM`, which also
  * merges latency distributions); the full minute resolution is kept for the whole 6-week retention,
  * so no coarser period is needed for backfills.
@@ -53,7 +53,13 @@ export async function collectMetricsStreams(
         metric: 'first_token_latencies',
         groupBy: [],
       });
-      series.push({ project, invocations, firstTokenLatencies });
+      const tokens = await listPublisherSeries(client, {
+        ...read,
+        project,
+        metric: 'token_count',
+        groupBy: ['metric.labels.type'],
+      });
+      series.push({ project, invocations, firstTokenLatencies, tokens });
     }
     const points = mapMetricPoints(series, { start: pageStart, end: pageEnd, bucketSeconds: MINUTE });
     // Points carry no project, so each project stream counts the page's points once.

@@ -5,6 +5,7 @@ import { VERTEX_WORKLOADS, type VertexWorkload } from '../../scenario/vertex/ver
 import { aggregateSeries } from './aggregate-series.js';
 import { GoogleApiError, type ListRequest, parseListRequest } from './list-request.js';
 import { PUBLISHER_MODEL, publisherSeries } from './publisher-series.js';
+import { quotaInfosOf } from './quota-infos-json.js';
 import { timeSeriesJson } from './time-series-json.js';
 
 export interface MonitoringSimOptions {
@@ -49,6 +50,9 @@ export interface MonitoringSim {
 }
 
 const PATH = /^\/v3\/projects\/([^/]+)\/timeSeries$/;
+/** Cloud Quotas `quotaInfos.list` of Vertex AI, served here too so one simulator stands for Google's signals. */
+const QUOTA_INFOS_PATH =
+  /^\/v1\/projects\/([^/]+)\/locations\/global\/services\/aiplatform\.googleapis\.com\/quotaInfos$/;
 /** A page holds at most this many points, however many series `pageSize` allows. */
 const MAX_POINTS_PER_PAGE = 100_000;
 
@@ -74,12 +78,13 @@ export async function startMonitoringSim({
       pending.unavailable -= 1;
       throw new GoogleApiError(503, 'UNAVAILABLE', 'The service is currently unavailable.');
     }
-    const path = PATH.exec(url.pathname);
+    const quotaPath = QUOTA_INFOS_PATH.exec(url.pathname);
+    const path = PATH.exec(url.pathname) ?? quotaPath;
     if (path === null || call.method !== 'GET') {
       throw new GoogleApiError(
         404,
         'NOT_FOUND',
-        `${call.method} ${url.pathname} is not a Cloud Monitoring method`,
+        `${call.method} ${url.pathname} is not a Cloud Monitoring or Cloud Quotas method`,
       );
     }
     const project = decodeURIComponent(path[1] ?? '');
@@ -98,6 +103,7 @@ export async function startMonitoringSim({
         'Permission monitoring.timeSeries.list denied (or the resource may not exist).',
       );
     }
+    if (quotaPath !== null) return { quotaInfos: quotaInfosOf(workloads, project), nextPageToken: '' };
     const list = parseListRequest(project, url.searchParams);
     const body = page(list, clock());
     if (pending.malformed > 0) {

@@ -22,6 +22,8 @@ export interface VertexWorkload {
   ttftMs: { p50: number; p90: number };
   /** Share of requests refused with 429 (quota exceeded). */
   throttleShare: number;
+  /** The project's input-tokens-per-minute quota for the model in its region (Cloud Quotas). */
+  inputTpmQuota: number;
 }
 
 /** One hour of one workload: counts of requests, tokens and 429s, and its first-token latency. */
@@ -49,6 +51,7 @@ export const VERTEX_WORKLOADS: readonly VertexWorkload[] = [
     tokens: { input: 2_400, cachedInput: 800, output: 700 },
     ttftMs: { p50: 620, p90: 1_300 },
     throttleShare: 0.002,
+    inputTpmQuota: 4_000_000,
   },
   {
     id: 'mobile-voice-summary',
@@ -62,6 +65,7 @@ export const VERTEX_WORKLOADS: readonly VertexWorkload[] = [
     tokens: { input: 1_200, cachedInput: 0, output: 220 },
     ttftMs: { p50: 280, p90: 540 },
     throttleShare: 0.001,
+    inputTpmQuota: 4_000_000,
   },
   {
     id: 'platform-triage',
@@ -75,6 +79,7 @@ export const VERTEX_WORKLOADS: readonly VertexWorkload[] = [
     tokens: { input: 5_000, cachedInput: 12_000, output: 900 },
     ttftMs: { p50: 700, p90: 1_500 },
     throttleShare: 0.004,
+    inputTpmQuota: 60_000,
   },
 ];
 

@@ -114,8 +114,8 @@ describe('collectVertexMonitoring usage', () => {
     expect(first.size).toBe(216);
     sim.calls.length = 0;
     await collect(sim, sink);
-    // A re-poll reads from the lookback before the cursor: 2 usage and 2 metric reads per project.
-    expect(sim.calls).toHaveLength(12);
+    // A re-poll reads from the lookback before the cursor: 2 usage and 3 metric reads per project.
+    expect(sim.calls).toHaveLength(15);
     expect(sink.usage).toEqual(first);
     expect(sink.metrics).toEqual(firstMetrics);
     await collect(sim, sink, { since: NOW - 3 * DAY });
@@ -154,7 +154,10 @@ describe('collectVertexMonitoring usage', () => {
     expect(paged.usage).toEqual(whole.usage);
     expect(paged.metrics).toEqual(whole.metrics);
     const tokenPages = sim.calls.filter(
-      (call) => call.params.pageSize?.[0] === '1' && call.params.filter?.[0]?.includes('token_count'),
+      (call) =>
+        call.params.pageSize?.[0] === '1' &&
+        call.params.filter?.[0]?.includes('token_count') &&
+        call.params['aggregation.alignmentPeriod']?.[0] === '3600s',
     );
     // growth: input, cached_input, output; mobile: input, output; platform: 3 — one page each.
     expect(tokenPages).toHaveLength(8);

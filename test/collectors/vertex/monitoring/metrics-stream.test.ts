@@ -34,6 +34,18 @@ describe('collectMetricsStreams', () => {
     expect(throttles.every((point) => point.value > 0)).toBe(true);
   });
 
+  it('stores per-minute input tokens of the last day as EstimatedTPMQuotaUsage, cache reads left out', async () => {
+    const sim = await startSim();
+    const sink = new MemorySink();
+    await collect(sim, sink);
+    const day = hourSums(VERTEX_WORKLOADS, NOW - DAY, NOW);
+    const usage = pointsOf(sink, 'EstimatedTPMQuotaUsage', 'Sum');
+    expect(usage.reduce((total, point) => total + point.value, 0)).toBe(day.input);
+    expect(day.cachedInput).toBeGreaterThan(0);
+    expect(new Set(usage.map((point) => point.bucketSeconds))).toEqual(new Set([MINUTE]));
+    expect(new Set(usage.map((point) => point.model))).toContain('claude-sonnet-4-5@20250929');
+  });
+
   it('stores TimeToFirstToken p50 and p90 per minute within 10% of the hour the simulator generated', async () => {
     const sim = await startSim();
     const sink = new MemorySink();
