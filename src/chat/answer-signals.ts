@@ -1,8 +1,7 @@
-import { SECONDS_PER_DAY } from '../core/facts.js';
+import { PROVISIONED_UTILIZATION, QUOTA_SOURCES, SECONDS_PER_DAY } from '../core/facts.js';
 import type { Period } from '../core/period.js';
 import { buildLatencyView, type LatencyInput, latencyMessage, median } from '../core/views/latency-view.js';
 import { buildQuotaView, type QuotaInput, quotaMessage } from '../core/views/quota-view.js';
-import { QUOTA_SOURCES } from '../jobs/detection/quota-pass.js';
 import { minuteUsage, type TimedPoint } from '../store/signal-queries.js';
 import type { Answer, AnswerDeps } from './answer.js';
 
@@ -51,7 +50,32 @@ export function answerQuota(
   const through = (withQuotas.length > 0 ? withQuotas : ['bedrock'])
     .map((source) => signals.metricsThrough(source))
     .filter((value): value is number => value !== null);
+  // Azure provisioned deployments report utilisation in percent, per model and region.
+  const provisioned = signals.regions('azure').flatMap((region) => {
+    const owners = signals.owners('azure', region);
+    const byModel = new Map<string, Array<{ minute: number; percent: number }>>();
+    for (const point of signals.points(
+      'azure',
+      PROVISIONED_UTILIZATION,
+      'Average',
+      region,
+      period.start,
+      end,
+    )) {
+      byModel.set(point.model, [
+        ...(byModel.get(point.model) ?? []),
+        { minute: point.bucketStart, percent: point.value },
+      ]);
+    }
+    return [...byModel].map(([model, minutes]) => ({
+      region,
+      model,
+      team: owners.get(model) ?? 'unallocated',
+      minutes,
+    }));
+  });
   const view = buildQuotaView({
+    provisioned,
     period,
     quotas,
     thresholdPercent: quotaThresholdPercent,

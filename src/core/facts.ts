@@ -72,6 +72,15 @@ export interface BilledFact {
   final: boolean;
 }
 
+/**
+ * Sources with token-per-minute quotas and per-minute usage against them: Bedrock (Service
+ * Quotas, CloudWatch) and Vertex AI (Cloud Quotas, Cloud Monitoring).
+ */
+export const QUOTA_SOURCES = ['bedrock', 'vertex'] as const;
+
+/** The metric point provisioned-throughput utilisation (Azure PTU, percent per minute) is stored as. */
+export const PROVISIONED_UTILIZATION = 'ProvisionedUtilization';
+
 export const SECONDS_PER_HOUR = 3_600;
 export const SECONDS_PER_DAY = 86_400;
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { SECONDS_PER_DAY } from '../../src/core/facts.js';
 import { isoDay } from '../../src/core/period.js';
 import type { LatencyView } from '../../src/core/views/latency-view.js';
+import type { QuotaView } from '../../src/core/views/quota-view.js';
 import type { TeamSpendView } from '../../src/core/views/team-spend-view.js';
 import { type App, createApp } from '../../src/main.js';
 import { demoConfigYaml } from '../../src/sim/scenario/demo-config.js';
@@ -69,5 +70,17 @@ describe('Azure OpenAI through Cost Management and Azure Monitor, with the real 
       .answer('latency 7d')
       .message.sections[0]?.rows?.find((row) => row.label.includes('eastus'));
     expect(text?.value).toMatch(/^avg \d+ ms \(was \d+ ms\)$/);
+  });
+
+  it('shows the provisioned gpt-4o deployment of support in `quota` with its PTU utilisation now and at peak', () => {
+    const view = app.answer('quota 7d').data as unknown as QuotaView;
+    expect(view.provisioned).toHaveLength(1);
+    const [ptu] = view.provisioned;
+    expect(ptu).toMatchObject({ region: 'eastus', model: 'gpt-4o', team: 'support' });
+    // the simulated utilisation swings between 40% and 69%
+    expect(ptu?.peak_percent).toBe(69);
+    expect(ptu?.now_percent).toBeGreaterThanOrEqual(40);
+    const section = app.answer('quota 7d').message.sections.find((entry) => entry.title?.includes('PTU'));
+    expect(section?.rows?.[0]?.value).toMatch(/^\d+% now · peak 69% at 2026-11-/);
   });
 });

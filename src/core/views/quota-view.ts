@@ -1,5 +1,11 @@
 import { isoTime } from '../period.js';
 import type { MessageView } from './message-view.js';
+import {
+  type ProvisionedInput,
+  type ProvisionedRow,
+  provisionedRows,
+  provisionedSection,
+} from './provisioned-rows.js';
 
 /** What the `quota` answer knows about one token-per-minute quota. */
 export interface QuotaInput {
@@ -39,6 +45,8 @@ export interface QuotaView {
   period: { label: string; start: string; end: string };
   threshold_percent: number;
   quotas: QuotaRow[];
+  /** Provisioned deployments' utilisation (Azure PTU), which has no token quota to divide by. */
+  provisioned: ProvisionedRow[];
   freshness: { metrics_through: string | null };
 }
 
@@ -51,9 +59,11 @@ export function buildQuotaView({
   thresholdPercent,
   now,
   metricsThrough,
+  provisioned = [],
 }: {
   period: { label: string; start: number; end: number };
   quotas: readonly QuotaInput[];
+  provisioned?: readonly ProvisionedInput[];
   thresholdPercent: number;
   now: number;
   metricsThrough: number | null;
@@ -88,6 +98,7 @@ export function buildQuotaView({
     period: { label: period.label, start: isoTime(period.start), end: isoTime(period.end) },
     threshold_percent: thresholdPercent,
     quotas: rows,
+    provisioned: provisionedRows(provisioned, { now, thresholdPercent }),
     freshness: { metrics_through: metricsThrough === null ? null : isoTime(metricsThrough) },
   };
 }
@@ -115,41 +126,46 @@ export function quotaMessage(view: QuotaView): MessageView {
   return {
     title: `Quotas · ${view.period.label}`,
     summary:
-      view.quotas.length === 0
-        ? 'No token-per-minute quota is known yet: ai-spend reads them from Service Quotas (Bedrock) and Cloud Quotas (Vertex AI) for the models it sees used.'
-        : hot.length === 0
-          ? `Every quota stayed under ${view.threshold_percent}% of its tokens per minute.`
-          : `${hot.length} of ${view.quotas.length} quotas reached ${view.threshold_percent}% of their tokens per minute: ${hot
-              .slice(0, 3)
-              .map((row) => `${shortName(row)} in ${row.region} (peak ${row.peak_percent}%)`)
-              .join(', ')}.`,
-    sections: shown.map((row) => ({
-      title: `${shortName(row)} · ${row.region} · ${row.limit_tpm.toLocaleString('en-US')} TPM`,
-      rows: [
-        {
-          label: 'now',
-          value: row.now_percent === null ? 'no data in the last 15 min' : `${row.now_percent}%`,
-          ...(row.now_percent === null ? {} : { share: row.now_percent / 100 }),
-        },
-        {
-          label: 'peak',
-          value:
-            row.peak_percent === null
-              ? 'no data'
-              : `${row.peak_percent}% at ${(row.peak_at ?? '').slice(0, 16).replace('T', ' ')}`,
-          ...(row.peak_percent === null ? {} : { share: row.peak_percent / 100 }),
-        },
-      ],
-      facts: [
-        {
-          label: 'Teams',
-          value: row.teams.map((team) => `${team.team} ${Math.round(team.share * 100)}%`).join(', ') || '—',
-        },
-        ...(row.throttles > 0
-          ? [{ label: 'Throttled calls', value: row.throttles.toLocaleString('en-US') }]
-          : []),
-      ],
-    })),
+      view.quotas.length === 0 && view.provisioned.length > 0
+        ? 'No token-per-minute quota is known; provisioned deployments are below.'
+        : view.quotas.length === 0
+          ? 'No token-per-minute quota is known yet: ai-spend reads them from Service Quotas (Bedrock) and Cloud Quotas (Vertex AI) for the models it sees used.'
+          : hot.length === 0
+            ? `Every quota stayed under ${view.threshold_percent}% of its tokens per minute.`
+            : `${hot.length} of ${view.quotas.length} quotas reached ${view.threshold_percent}% of their tokens per minute: ${hot
+                .slice(0, 3)
+                .map((row) => `${shortName(row)} in ${row.region} (peak ${row.peak_percent}%)`)
+                .join(', ')}.`,
+    sections: [
+      ...shown.map((row) => ({
+        title: `${shortName(row)} · ${row.region} · ${row.limit_tpm.toLocaleString('en-US')} TPM`,
+        rows: [
+          {
+            label: 'now',
+            value: row.now_percent === null ? 'no data in the last 15 min' : `${row.now_percent}%`,
+            ...(row.now_percent === null ? {} : { share: row.now_percent / 100 }),
+          },
+          {
+            label: 'peak',
+            value:
+              row.peak_percent === null
+                ? 'no data'
+                : `${row.peak_percent}% at ${(row.peak_at ?? '').slice(0, 16).replace('T', ' ')}`,
+            ...(row.peak_percent === null ? {} : { share: row.peak_percent / 100 }),
+          },
+        ],
+        facts: [
+          {
+            label: 'Teams',
+            value: row.teams.map((team) => `${team.team} ${Math.round(team.share * 100)}%`).join(', ') || '—',
+          },
+          ...(row.throttles > 0
+            ? [{ label: 'Throttled calls', value: row.throttles.toLocaleString('en-US') }]
+            : []),
+        ],
+      })),
+      ...provisionedSection(view.provisioned),
+    ],
     context: [
       ...(view.quotas.length > SHOWN ? [`… and ${view.quotas.length - SHOWN} more quotas`] : []),
       `Use is the tokens counted against the quota per minute ÷ the quota (Bedrock's EstimatedTPMQuotaUsage, Vertex AI's input tokens); Bedrock reserves max_tokens up front, so throttling can start below 100%.`,

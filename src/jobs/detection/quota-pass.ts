@@ -1,17 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { AlertsConfig } from '../../config/config-types.js';
 import type { AlertCandidate } from '../../core/alerts/alert.js';
-import { type QuotaLimit, SECONDS_PER_DAY } from '../../core/facts.js';
+import { QUOTA_SOURCES, type QuotaLimit, SECONDS_PER_DAY } from '../../core/facts.js';
 import { quotaRightsizingRule } from '../../core/rules/quota-rightsizing-rule.js';
 import { type QuotaRuleGroup, quotaRule } from '../../core/rules/quota-rule.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
 import { createSignalQueries, minuteUsage } from '../../store/signal-queries.js';
 
-/**
- * Sources with token-per-minute quotas and per-minute usage against them, as in the `quota`
- * answer: Bedrock (Service Quotas, CloudWatch) and Vertex AI (Cloud Quotas, Cloud Monitoring).
- */
-export const QUOTA_SOURCES = ['bedrock', 'vertex'] as const;
 const HOUR = 3_600;
 /** Right-sizing looks at two weeks of minutes. */
 const RIGHTSIZING_DAYS = 14;

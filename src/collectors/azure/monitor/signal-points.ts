@@ -1,9 +1,6 @@
-import type { MetricPoint } from '../../../core/facts.js';
+import { type MetricPoint, PROVISIONED_UTILIZATION } from '../../../core/facts.js';
 import { invocationMetric } from '../../invocation-metric.js';
 import type { DeploymentSeries } from './map-metrics-response.js';
-
-/** The metric point Azure's provisioned-managed utilisation (percent, per minute) is stored as. */
-export const PROVISIONED_UTILIZATION = 'ProvisionedUtilization';
 
 /**
  * Metric points per (region, model) and minute, named as Bedrock's CloudWatch names them so the

@@ -111,7 +111,8 @@ export interface AzureMinute {
 
 /**
  * Deterministic per-minute signals of `workload`: the hour's requests spread over its minutes, a
- * lone 429 every 97 minutes on provisioned deployments, latency and utilisation swinging gently.
+ * lone 429 every 97 minutes on provisioned deployments (when that minute has calls), latency and
+ * utilisation swinging gently.
  */
 export function azureMinute(workload: AzureWorkload, minuteStart: number): AzureMinute {
   const hourStart = minuteStart - (minuteStart % 3_600);
@@ -120,12 +121,13 @@ export function azureMinute(workload: AzureWorkload, minuteStart: number): Azure
   const calls = Math.floor(requests / 60) + (m < requests % 60 ? 1 : 0);
   const minute = Math.floor(minuteStart / 60);
   const throttled = workload.provisioned && minute % 97 === 0 ? 1 : 0;
-  if (calls === 0) return { ok: 0, throttled };
-  const ttftMs = workload.ttftMs + ((minute * 31) % 41) - 20;
+  // Provisioned capacity reports its utilisation every minute, calls or not.
+  const utilization = workload.provisioned ? { utilizationPercent: 40 + ((minute * 13) % 30) } : {};
+  if (calls === 0) return { ok: 0, throttled: 0, ...utilization };
   return {
     ok: calls - Math.min(calls, throttled),
     throttled: Math.min(calls, throttled),
-    ttftMs,
-    ...(workload.provisioned ? { utilizationPercent: 40 + ((minute * 13) % 30) } : {}),
+    ttftMs: workload.ttftMs + ((minute * 31) % 41) - 20,
+    ...utilization,
   };
 }

@@ -50,7 +50,7 @@ describe('collectAzureSignals', () => {
     for (const entry of AZURE_WORKLOADS) {
       for (let minute = FROM; minute < NOW; minute += 60) expected += azureMinute(entry, minute).throttled;
     }
-    expect(expected).toBeGreaterThan(100);
+    expect(expected).toBeGreaterThan(50);
     expect(throttles.reduce((sum, point) => sum + point.value, 0)).toBe(expected);
     expect(throttles.every((point) => point.bucketSeconds === 60 && point.stat === 'Sum')).toBe(true);
     expect(new Set(throttles.map((point) => `${point.region}|${point.model}`))).toEqual(
