@@ -2,10 +2,17 @@ import type Database from 'better-sqlite3';
 import { buildCollector, FOCUS_SERVICES } from './build-collectors.js';
 import { actOnAlert } from './chat/act-on-alert.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
+import { knownTeams } from './chat/answer-budget.js';
 import { buildHome } from './chat/build-home.js';
+import { type PushMetricsSummary, pushMetrics } from './chat/push-metrics.js';
+import type { MetricFormat } from './chat/read-metric-records.js';
 import type { AlertButtonOutcome, AlertPress } from './chat/slack/alert-buttons.js';
 import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/deliver-slack.js';
 import type { HomeView } from './chat/slack/home-view.js';
+import { alertView } from './chat/teams/alert-view.js';
+import { createTeamsApp, type TeamsApp } from './chat/teams/create-teams-app.js';
+import { enqueueTeamsDigests } from './chat/teams/enqueue-teams-digests.js';
+import { teamsSettings } from './chat/teams/teams-settings.js';
 import { userTeams } from './chat/user-teams.js';
 import type { Collector, CollectProgress } from './collectors/collector.js';
 import type { FocusCostColumn } from './collectors/focus/focus-columns.js';
@@ -22,13 +29,19 @@ import { type DeliverSummary, deliver } from './jobs/deliver.js';
 import { buildDigest, type Digest } from './jobs/digest.js';
 import { type SendDigestsSummary, sendDigests } from './jobs/send-digest.js';
 import { createAlertStore } from './store/alert-store.js';
+import { createBudgetStore } from './store/budget-store.js';
+import { createBusinessMetricsStore } from './store/business-metrics-store.js';
 import { createDimsRepository } from './store/dims-repository.js';
 import { createFactSink } from './store/fact-sink.js';
 import { openDatabase } from './store/open-database.js';
+import { createOutbox } from './store/outbox-store.js';
 import { type RebuildProgress, rebuildDirtyRollups } from './store/rebuild-rollups.js';
+import { createReconcileStore } from './store/reconcile-store.js';
 import { createSignalQueries } from './store/signal-queries.js';
 import { createSpendQueries } from './store/spend-queries.js';
 import { syncAttribution } from './store/sync-attribution.js';
+import { createTeamsConversations } from './store/teams-conversations.js';
+import { createWhatIfQueries } from './store/whatif-queries.js';
 
 export interface AppOptions {
   config: AiSpendConfig;
@@ -71,6 +84,11 @@ export interface App {
   ): Promise<FocusImportSummary>;
   /** What `/ai-spend <text>` answers; with a user id, the access rules of the config apply. */
   answer(text: string, userId?: string): Answer;
+  /**
+   * Stores business metrics pushed as CSV or JSON (`ai-spend metrics push`, `POST /api/metrics`):
+   * valid rows replace earlier ones of the same team, feature, unit and day; the others get reasons.
+   */
+  pushMetrics(text: string, options?: { format?: MetricFormat }): PushMetricsSummary;
   /** The weekly digest of a team (or `all`) for the last complete week. */
   digest(options?: { team?: string }): Digest;
   /** One pass of every alert rule; new, resolved and escalated alerts go to the outbox. */
@@ -85,6 +103,8 @@ export interface App {
   home(userId: string): HomeView;
   /** A press on an alert's Acknowledge / Snooze / Expected button. */
   actOnAlert(press: AlertPress): AlertButtonOutcome;
+  /** The Teams bot (`POST /api/messages` route and adapter), when `teamsSettings` turns Teams on. */
+  teams?: TeamsApp;
   close(): void;
 }
 
@@ -114,6 +134,7 @@ export function createApp({
           token: botToken,
           ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
         });
+  const businessMetrics = createBusinessMetricsStore(db);
   const answerDeps = {
     queries,
     signals,
@@ -127,8 +148,42 @@ export function createApp({
       admins: config.admins,
       teamsOf: (userId: string) => userTeams(config, userId),
     },
+    pricing: {
+      book: priceBook,
+      listBook: createPriceBook(),
+      whatIf: createWhatIfQueries(db),
+      reconcile: createReconcileStore(db),
+      thresholds: config.alerts.reconcile,
+    },
+    economics: {
+      metrics: businessMetrics,
+      budgets: createBudgetStore(db),
+      configuredBudgets: new Map(
+        Object.values(config.teams).flatMap((team) =>
+          team.monthlyBudgetMicros === undefined ? [] : [[team.name, team.monthlyBudgetMicros] as const],
+        ),
+      ),
+    },
   };
   const collectors = sources.flatMap((source) => buildCollector(source, config, environment, maxRetries));
+  // Throws when Teams would run without authentication where that is refused.
+  const msteams = teamsSettings(environment, config);
+  const teamsUserIds = new Set([
+    ...config.admins,
+    ...Object.values(config.teams).flatMap((team) => team.managers),
+  ]);
+  const teams =
+    msteams === undefined
+      ? undefined
+      : createTeamsApp({
+          settings: msteams,
+          answer: (text, asker) => answerText(text, clock(), answerDeps, asker.id),
+          onAlertAction: (press) => actOnAlert(db, config, press, clock()),
+          alertView: (alertIds) => alertView(db, alertIds, clock()),
+          conversations: createTeamsConversations(db),
+          clock,
+          knownUserIds: () => teamsUserIds,
+        });
 
   return {
     db,
@@ -162,6 +217,8 @@ export function createApp({
       return summary;
     },
     answer: (text, userId) => answerText(text, clock(), answerDeps, userId),
+    pushMetrics: (text, { format } = {}) =>
+      pushMetrics({ store: businessMetrics, knownTeams: knownTeams(answerDeps), now: clock() }, text, format),
     analyze: () => analyze({ db, config, quotaOverrides: answerDeps.quotaOverrides }, clock()),
     deliver: ({ onProblem } = {}) =>
       deliver(
@@ -175,14 +232,26 @@ export function createApp({
                   ...(config.slack.defaultChannel ? { defaultChannel: config.slack.defaultChannel } : {}),
                 },
               }),
+          ...(teams === undefined ? {} : { msteams: teams }),
           ...(onProblem ? { onProblem } : {}),
         },
         clock(),
       ),
     actOnAlert: (press) => actOnAlert(db, config, press, clock()),
+    ...(teams === undefined ? {} : { teams }),
     home: (userId) => buildHome({ db, config, queries, sources }, userId, clock()),
-    sendDigest: async ({ onProblem } = {}) =>
-      slackClient === undefined
+    sendDigest: async ({ onProblem } = {}) => {
+      if (teams !== undefined) {
+        const digestDeps = { db, config, sources, quotaOverrides: answerDeps.quotaOverrides };
+        // Teams digests go through the outbox, delivered by the next `deliver` pass.
+        enqueueTeamsDigests({
+          outbox: createOutbox(db),
+          config,
+          digestOf: (team) => buildDigest(digestDeps, clock(), { team }).message,
+          now: clock(),
+        });
+      }
+      return slackClient === undefined
         ? undefined
         : sendDigests({
             db,
@@ -192,7 +261,8 @@ export function createApp({
             client: slackClient,
             now: clock(),
             ...(onProblem ? { onProblem } : {}),
-          }),
+          });
+    },
     digest: (options) =>
       buildDigest({ db, config, sources, quotaOverrides: answerDeps.quotaOverrides }, clock(), options),
     close: () => db.close(),

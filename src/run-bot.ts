@@ -1,15 +1,32 @@
+import type { CustomRoute } from '@slack/bolt';
+import { healthzRoute } from './chat/healthz-route.js';
+import { metricsRoute } from './chat/metrics-route.js';
 import { renderCollectSummary } from './chat/render-collect-summary.js';
 import { createSlackApp } from './chat/slack/create-slack-app.js';
+import { startRouteServer } from './chat/start-route-server.js';
 import type { Environment } from './config/environment.js';
 import type { AiSpendConfig } from './config/load-config.js';
 import { schedule } from './jobs/schedule.js';
 import type { App } from './main.js';
 
+/** What `runBot` serves besides the chat platforms. */
+export interface RunBotOptions {
+  /** More HTTP routes on `PORT` (e.g. `POST /api/metrics`), next to `/healthz` and the chat endpoints. */
+  extraRoutes?: CustomRoute[];
+}
+
 /**
  * Runs for real: a collection pass now, then on the configured schedule, reporting to the
- * console, until SIGINT or SIGTERM. Chat platforms attach here as they are configured.
+ * console, until SIGINT or SIGTERM. Chat platforms attach here as they are configured. One HTTP
+ * port serves everything: Slack's receiver when Slack runs over HTTP, else a small route server
+ * (`/healthz`, Teams' `/api/messages`, `extraRoutes`).
  */
-export async function runBot(app: App, config: AiSpendConfig, environment: Environment): Promise<void> {
+export async function runBot(
+  app: App,
+  config: AiSpendConfig,
+  environment: Environment,
+  { extraRoutes = [] }: RunBotOptions = {},
+): Promise<void> {
   const log = (line: string) => {
     process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -23,6 +40,8 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
     });
     const sent = summary.slack?.sent ?? 0;
     if (sent > 0) log(`delivered ${sent} message${sent === 1 ? '' : 's'} to Slack`);
+    const toTeams = summary.msteams?.sent ?? 0;
+    if (toTeams > 0) log(`delivered ${toTeams} message${toTeams === 1 ? '' : 's'} to Microsoft Teams`);
   };
   // Retries run only between a scheduled send and the moment nothing is left to retry, so a new
   // week never goes out before `schedule.digest`.
@@ -60,12 +79,25 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
   };
   const { collect: cron, timezone } = config.schedule;
   log(`ai-spend collecting ${app.sources.join(', ') || 'nothing'} on "${cron}" (${timezone})`);
-  const slack = await startSlack(app, environment, log);
+  // Pipelines push business metrics here; without AI_SPEND_METRICS_TOKEN every push is refused.
+  const metrics = metricsRoute({
+    token: environment.metricsToken,
+    push: (text, format) => app.pushMetrics(text, format === undefined ? {} : { format }),
+  });
+  const routes = [...(app.teams ? [app.teams.route] : []), metrics, ...extraRoutes];
+  const slack = await startSlack(app, environment, log, routes);
+  const server =
+    slack === undefined && routes.length > 0
+      ? await startRouteServer({ port: environment.port, routes: [healthzRoute, ...routes] })
+      : undefined;
+  if (server)
+    log(`HTTP: ${routes.map((route) => route.path).join(', ')} and /healthz on port ${server.port}`);
+  if (app.teams) log(`Microsoft Teams: messages answered on ${app.teams.route.path}`);
   const jobs = schedule(
     [
       { name: 'collect', cron, run: collectOnce },
       // The outbox is retried often: a Slack outage or 429 only delays a message.
-      ...(slack
+      ...(slack || app.teams
         ? [
             { name: 'deliver', cron: '*/15 * * * * *', run: () => deliverOnce().catch(() => undefined) },
             // Digests go out on schedule.digest; an hourly pass retries rate-limited recipients.
@@ -80,13 +112,19 @@ export async function runBot(app: App, config: AiSpendConfig, environment: Envir
   await stopped;
   await jobs.stop();
   await slack?.stop();
+  await server?.close();
   await inFlight;
   app.close();
   log('ai-spend stopped');
 }
 
 /** The Slack app, when a bot token and a signing secret (HTTP) or an app token (Socket Mode) are set. */
-async function startSlack(app: App, environment: Environment, log: (line: string) => void) {
+async function startSlack(
+  app: App,
+  environment: Environment,
+  log: (line: string) => void,
+  extraRoutes: CustomRoute[],
+) {
   const { botToken, signingSecret, appToken, apiUrl } = environment.slack;
   if (botToken === undefined || (signingSecret === undefined && appToken === undefined)) return undefined;
   const slack = createSlackApp({
@@ -98,6 +136,7 @@ async function startSlack(app: App, environment: Environment, log: (line: string
     ...(appToken === undefined ? {} : { appToken }),
     ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
     port: environment.port,
+    extraRoutes,
   });
   const { port } = await slack.start();
   log(

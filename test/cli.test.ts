@@ -121,6 +121,26 @@ describe('ai-spend (the built command)', () => {
     expect(missing.stderr).toMatch(/error: .*/);
   });
 
+  it('`metrics push` stores CSV units, names the rejected row (exit 1), and `unit` divides by them', async () => {
+    const { dir, env } = workspace();
+    const file = join(dir, 'units.csv');
+    writeFileSync(
+      file,
+      'team,feature,unit,day,value\nsupport,support-bot,tickets,2026-11-02,10\nsuport,support-bot,tickets,2026-11-02,5\n',
+    );
+    const pushed = await run(['metrics', 'push', file], env, dir);
+    expect(pushed.code).toBe(1);
+    expect(pushed.stdout).toBe('metrics: 1 rows stored, 1 rejected\n');
+    expect(pushed.stderr).toContain('row 2: unknown team "suport"; did you mean "support"?');
+    const again = await run(['metrics', 'push', '--format', 'csv', '--json', file], env, dir);
+    expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 1 });
+    const unit = await run(['ask', '--json', 'unit support 2026-11'], env, dir);
+    expect(JSON.parse(unit.stdout)).toMatchObject({
+      kind: 'unit_cost',
+      costs: [{ feature: 'support-bot', unit: 'tickets', units: 10, spend_micros: 0 }],
+    });
+  });
+
   it('answers bad chat input helpfully, with exit code 0', async () => {
     const { dir, env } = workspace();
     const asked = await run(['ask', 'team search lastweek'], env, dir);

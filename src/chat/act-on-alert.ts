@@ -73,8 +73,10 @@ function actOnOne(
   const store = createAlertStore(db);
   const alert = store.get(press.alertId);
   if (alert === undefined) return { kind: 'refused', reason: 'This alert no longer exists.' };
+  const owner = config.teams[alert.team];
   const inTeamChannel =
-    press.channelId !== undefined && config.teams[alert.team]?.slackChannel === press.channelId;
+    press.channelId !== undefined &&
+    (owner?.slackChannel === press.channelId || owner?.teamsChannel === press.channelId);
   const teams = [...userTeams(config, press.userId), ...(inTeamChannel ? [alert.team] : [])];
   const decision = canChange(
     { userId: press.userId, admins: config.admins, userTeams: teams },

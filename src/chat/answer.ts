@@ -9,8 +9,8 @@ import type { MessageView } from '../core/views/message-view.js';
 import type { AlertStore } from '../store/alert-store.js';
 import type { SignalQueries } from '../store/signal-queries.js';
 import type { SpendQueries } from '../store/spend-queries.js';
-import { answerBudget } from './answer-budget.js';
-import { answerCompare } from './answer-compare.js';
+import { answerBudget, type EconomicsDeps } from './answer-budget.js';
+import { answerCompare, type PricingDeps } from './answer-compare.js';
 import { answerReconcile } from './answer-reconcile.js';
 import { answerLatency, answerQuota } from './answer-signals.js';
 import { answerSpend } from './answer-spend.js';
@@ -31,6 +31,10 @@ export interface AnswerDeps {
   alerts?: Pick<AlertStore, 'notResolvedOrResolvedIn' | 'openedIn'>;
   /** Who may see what (`visibility`, `admins` and team membership); absent = everyone sees everything. */
   access?: Pick<Asker, 'visibility' | 'admins'> & { teamsOf: (userId: string) => string[] };
+  /** Price books and ledger queries for `compare` and `reconcile`; absent, those say so. */
+  pricing?: PricingDeps;
+  /** Business metrics and budgets set from chat, for `unit` and `budget`; absent, those say so. */
+  economics?: EconomicsDeps;
 }
 
 /** One answer: the message to show, the neutral data behind it, and whether to post it publicly. */

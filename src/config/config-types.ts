@@ -86,6 +86,8 @@ export interface AlertsConfig {
   /** Percentages of the monthly budget the month-end forecast is checked against, ascending. */
   budgetPercent: number[];
   rightsizing: { lowPercent: number; highPercent: number };
+  /** Bill-vs-estimate drift per provider, day and scope: both must be crossed to alert. */
+  reconcile: { minPercent: number; minMicrosPerDay: Micros };
 }
 
 export interface ScheduleConfig {

@@ -56,6 +56,9 @@ function slackLine(loaded: LoadedConfig, { slack }: Environment): string {
 function msteamsLine(loaded: LoadedConfig, { microsoft }: Environment): string {
   const channel = loaded.msteams.defaultChannel ?? 'none';
   const settings = `MICROSOFT_APP_ID ${secretStatus(microsoft.appId)}, MICROSOFT_APP_PASSWORD ${secretStatus(microsoft.appPassword)}`;
+  if (microsoft.appId === undefined && microsoft.insecure) {
+    return `microsoft teams: local mode without authentication (AI_SPEND_TEAMS_INSECURE=1; never in production); default channel ${channel}`;
+  }
   if (microsoft.appId === undefined) return `microsoft teams: not configured (${settings})`;
   return `microsoft teams: configured (${settings}); default channel ${channel}`;
 }

@@ -7,7 +7,19 @@ export interface Environment {
   anthropic: { adminKey?: string; baseUrl?: string };
   openai: { adminKey?: string; baseUrl?: string };
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  microsoft: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  /**
+   * Microsoft Teams: the bot's Entra app (`MICROSOFT_APP_*`). `insecure` (`AI_SPEND_TEAMS_INSECURE=1`)
+   * allows Teams without an app id, i.e. without authentication, for local use outside production.
+   */
+  microsoft: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType?: string;
+    insecure?: boolean;
+  };
+  /** `NODE_ENV=production`. */
+  production?: boolean;
   /**
    * AWS: static credentials when `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` are set (otherwise the
    * SDK's default chain), and the SDK's service endpoint overrides `AWS_ENDPOINT_URL_<SERVICE>`.
@@ -22,10 +34,16 @@ export interface Environment {
   /**
    * Google Cloud: application default credentials unless `GOOGLE_OAUTH_ACCESS_TOKEN` gives a token
    * to use as is; `GOOGLE_CLOUD_PROJECT` is the project jobs run in (default: the billing table's);
-   * `AI_SPEND_BIGQUERY_URL` / `AI_SPEND_MONITORING_URL` point the clients elsewhere (the demo's
-   * simulators).
+   * `AI_SPEND_BIGQUERY_URL` / `AI_SPEND_MONITORING_URL` / `AI_SPEND_CLOUD_QUOTAS_URL` point the
+   * clients elsewhere (the demo's simulators).
    */
-  google: { projectId?: string; accessToken?: string; bigqueryUrl?: string; monitoringUrl?: string };
+  google: {
+    projectId?: string;
+    accessToken?: string;
+    bigqueryUrl?: string;
+    monitoringUrl?: string;
+    cloudQuotasUrl?: string;
+  };
   /**
    * Azure: `DefaultAzureCredential` (`AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/`AZURE_CLIENT_SECRET`, a
    * managed identity or `az login`) unless `AZURE_ACCESS_TOKEN` gives a token to use as is;
@@ -95,6 +113,7 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
       accessToken: read('GOOGLE_OAUTH_ACCESS_TOKEN'),
       bigqueryUrl: url('AI_SPEND_BIGQUERY_URL'),
       monitoringUrl: url('AI_SPEND_MONITORING_URL'),
+      cloudQuotasUrl: url('AI_SPEND_CLOUD_QUOTAS_URL'),
     }),
     azure: defined({ accessToken: read('AZURE_ACCESS_TOKEN'), endpoint: url('AI_SPEND_AZURE_URL') }),
     configPath: configPath ?? './ai-spend.yml',
@@ -102,7 +121,9 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
     dbPath: read('AI_SPEND_DB') ?? './data/ai-spend.db',
     port: readPort(read('PORT'), problems),
     ...defined({ metricsToken: read('AI_SPEND_METRICS_TOKEN') }),
+    ...(read('NODE_ENV') === 'production' ? { production: true } : {}),
   };
+  if (read('AI_SPEND_TEAMS_INSECURE') === '1') environment.microsoft.insecure = true;
   if (problems.length > 0) {
     throw new AiSpendError('config_invalid', problems.join('\n'), {
       hint: `Fix or unset: ${problems.map((problem) => problem.split(' ')[0]).join(', ')}.`,
@@ -160,6 +181,7 @@ export function describeEnvironment(environment: Environment): string[] {
     secret('GOOGLE_OAUTH_ACCESS_TOKEN', environment.google.accessToken),
     plain('AI_SPEND_BIGQUERY_URL', withoutUserInfo(environment.google.bigqueryUrl)),
     plain('AI_SPEND_MONITORING_URL', withoutUserInfo(environment.google.monitoringUrl)),
+    plain('AI_SPEND_CLOUD_QUOTAS_URL', withoutUserInfo(environment.google.cloudQuotasUrl)),
     secret('AZURE_ACCESS_TOKEN', environment.azure.accessToken),
     plain('AI_SPEND_AZURE_URL', withoutUserInfo(environment.azure.endpoint)),
     plain('AI_SPEND_CONFIG', environment.configPath),

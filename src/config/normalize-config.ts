@@ -58,6 +58,10 @@ export function normalizeConfig(parsed: ConfigOutput): AiSpendConfig {
         lowPercent: alerts.rightsizing.low_percent,
         highPercent: alerts.rightsizing.high_percent,
       },
+      reconcile: {
+        minPercent: alerts.reconcile.min_percent,
+        minMicrosPerDay: parseDecimalMicros(alerts.reconcile.min_usd_per_day),
+      },
     },
     schedule: { collect: schedule.collect, digest: schedule.digest, timezone: schedule.timezone },
     admins: parsed.admins,

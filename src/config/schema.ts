@@ -129,6 +129,20 @@ const alertsSchema = strictObject({
       }),
     }),
   ),
+  reconcile: section(
+    strictObject({
+      min_percent: z.number().gt(0).default(5).meta({
+        description:
+          'A day whose bill and estimate differ by at least this percentage of the bill drifts. Default: 5.',
+      }),
+      min_usd_per_day: decimalSchema().prefault(50).meta({
+        description:
+          'Ignore bill-vs-estimate differences smaller than this many US dollars a day. Default: 50.',
+      }),
+    }),
+  ).meta({
+    description: 'Estimate vs bill per provider, day and billing scope: both thresholds must be crossed.',
+  }),
 });
 
 /** The whole `ai-spend.yml`, snake_case as written. Unknown keys are errors. */

@@ -8,12 +8,13 @@ import type { MessageView } from '../core/views/message-view.js';
 import { type AlertStore, createAlertStore, type RecordResult } from '../store/alert-store.js';
 import { createDetectionQueries } from '../store/detection-queries.js';
 import { lastOkRun, recordJobRun } from '../store/job-runs.js';
-import { createOutbox } from '../store/outbox-store.js';
+import { type ChatPlatform, createOutbox } from '../store/outbox-store.js';
 import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
 import { alertFreshness } from './alert-freshness.js';
 import { costAnomalyCandidates } from './detection/cost-anomaly-pass.js';
 import { quotaCandidates } from './detection/quota-pass.js';
+import { reconcileCandidates } from './detection/reconcile-pass.js';
 import { SIGNAL_SOURCES, signalCandidates } from './detection/signal-pass.js';
 import { teamCandidates } from './detection/team-pass.js';
 
@@ -117,6 +118,7 @@ export async function analyze(
         })),
       }),
       ...costAnomalyCandidates(queries, config.alerts, { hourlyThrough: usageThrough, exclude }),
+      ...reconcileCandidates({ db, thresholds: config.alerts.reconcile, now }),
     ];
     const candidates = [
       ...live,
@@ -191,32 +193,46 @@ function enqueueMessages(
     oncall?: string,
   ) => {
     const channel = slackChannel(config, alert.team);
+    const teamsChannel = msteamsChannel(config, alert.team);
     summary.messages.push({ alertId: alert.id, kind, ...(channel ? { channel } : {}), view });
-    if (channel === undefined) {
+    if (channel === undefined && teamsChannel === undefined) {
       summary.notes.push(
         `alert ${alert.id} (${alert.title}) has no Slack channel: set teams.${alert.team}.slack_channel or slack.default_channel`,
       );
       return;
     }
-    const { created } = outbox.enqueue({
-      dedupeKey: key,
-      platform: 'slack',
-      channel,
-      payload: { view, mentions: alertMentions(alert, oncall === undefined ? {} : { oncall }) },
-      // Escalations, news of a worse condition and batches are messages of their own: updates edit
-      // the alert's own post.
-      ...(kind === 'alert' || kind === 'update' ? { alertId: alert.id } : {}),
-      mode: kind === 'update' ? 'update' : 'post',
-      now,
-    });
-    if (created) summary.enqueued += 1;
+    // A Teams channel is enqueued even before the app is installed there: delivery waits for the
+    // conversation reference the install brings and reports the channel meanwhile.
+    const targets: Array<[ChatPlatform, string | undefined]> = [
+      ['slack', channel],
+      ['msteams', teamsChannel],
+    ];
+    for (const [platform, target] of targets) {
+      if (target === undefined) continue;
+      if (kind === 'update' && outbox.alertPostState(alert.id, platform) === undefined) continue;
+      const { created } = outbox.enqueue({
+        dedupeKey: platform === 'slack' ? key : `${platform}|${key}`,
+        platform,
+        channel: target,
+        payload: { view, mentions: alertMentions(alert, oncall === undefined ? {} : { oncall }) },
+        // Escalations, news of a worse condition and batches are messages of their own: updates edit
+        // the alert's own post.
+        ...(kind === 'alert' || kind === 'update' ? { alertId: alert.id } : {}),
+        mode: kind === 'update' ? 'update' : 'post',
+        now,
+      });
+      if (created) summary.enqueued += 1;
+    }
   };
+  const posted = (alert: Alert) =>
+    outbox.alertPostState(alert.id, 'slack') !== undefined ||
+    outbox.alertPostState(alert.id, 'msteams') !== undefined;
 
   // A budget threshold is told once a month (its fingerprint names the month): coming back after a
   // dip edits the message people already have instead of posting again.
   const retold = recorded.reopened.filter((alert) => ONCE_PER_PERIOD.has(alert.rule));
   for (const alert of retold) {
-    if (outbox.alertPostState(alert.id, 'slack') === undefined) continue;
+    if (!posted(alert)) continue;
     const key = `alert|${alert.id}|update|${alert.state}|${alert.updatedAt}`;
     send(alert, 'update', key, alertMessage(alert, { freshness: freshness(alert) }));
   }
@@ -259,10 +275,15 @@ function enqueueMessages(
   }
   for (const alert of [...recorded.woke, ...recorded.resolved]) {
     // Only a message that was (or will be) posted can be edited.
-    if (outbox.alertPostState(alert.id, 'slack') === undefined) continue;
+    if (!posted(alert)) continue;
     const key = `alert|${alert.id}|update|${alert.state}|${alert.updatedAt}`;
     send(alert, 'update', key, alertMessage(alert, { freshness: freshness(alert) }));
   }
+}
+
+/** The team's Teams channel; unowned alerts and teams without one go to `msteams.default_channel`. */
+function msteamsChannel(config: AiSpendConfig, team: string): string | undefined {
+  return config.teams[team]?.teamsChannel ?? config.msteams.defaultChannel;
 }
 
 /** The team's channel; unowned alerts and teams without one go to `slack.default_channel`. */

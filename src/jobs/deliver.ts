@@ -1,12 +1,17 @@
 import type { webApi } from '@slack/bolt';
 import type Database from 'better-sqlite3';
 import { type DeliverSlackSummary, type DeliveryProblem, deliverSlack } from '../chat/slack/deliver-slack.js';
+import type { TeamsApp } from '../chat/teams/create-teams-app.js';
+import { type DeliverTeamsSummary, deliverTeams } from '../chat/teams/deliver-teams.js';
 import { createOutbox } from '../store/outbox-store.js';
+import { createTeamsConversations } from '../store/teams-conversations.js';
 
 export interface DeliverDeps {
   db: Database.Database;
   /** Slack delivery, when a bot token is configured (`createSlackDeliveryClient`). */
   slack?: { client: webApi.WebClient; defaultChannel?: string };
+  /** Teams delivery, when the Teams bot runs (`createTeamsApp`). */
+  msteams?: Pick<TeamsApp, 'adapter' | 'appId'>;
   onProblem?: (problem: DeliveryProblem) => void;
   /** Rows per platform and pass. */
   limit?: number;
@@ -15,6 +20,8 @@ export interface DeliverDeps {
 export interface DeliverSummary {
   /** Absent when Slack is not configured: its rows wait in the outbox. */
   slack?: DeliverSlackSummary;
+  /** Absent when Teams is not configured: its rows wait in the outbox. */
+  msteams?: DeliverTeamsSummary;
 }
 
 /**
@@ -23,12 +30,27 @@ export interface DeliverSummary {
  * recorded in job_runs, which would fill with empty passes.
  */
 export async function deliver(
-  { db, slack, onProblem, limit }: DeliverDeps,
+  { db, slack, msteams, onProblem, limit }: DeliverDeps,
   now: number,
 ): Promise<DeliverSummary> {
   const outbox = createOutbox(db);
-  if (slack === undefined) return {};
+  const teams =
+    msteams === undefined
+      ? {}
+      : {
+          msteams: await deliverTeams({
+            outbox,
+            adapter: msteams.adapter,
+            appId: msteams.appId,
+            conversations: createTeamsConversations(db),
+            now,
+            ...(onProblem ? { onProblem } : {}),
+            ...(limit === undefined ? {} : { limit }),
+          }),
+        };
+  if (slack === undefined) return teams;
   return {
+    ...teams,
     slack: await deliverSlack({
       outbox,
       client: slack.client,

@@ -4,12 +4,16 @@ import { renderChartPng } from '../chat/render-chart-png.js';
 import type { AiSpendConfig } from '../config/config-types.js';
 import { digestMessage } from '../core/digest/digest-message.js';
 import { buildDigestView, type DigestView } from '../core/digest/digest-view.js';
-import { digestWeeks } from '../core/digest/digest-weeks.js';
+import { type DigestWeeks, digestWeeks } from '../core/digest/digest-weeks.js';
 import { stackedBarChartSvg } from '../core/digest/stacked-bar-chart-svg.js';
 import { AiSpendError } from '../core/errors.js';
 import type { QuotaLimit } from '../core/facts.js';
 import type { MessageView } from '../core/views/message-view.js';
 import type { QuotaView } from '../core/views/quota-view.js';
+import { type DigestUnitCost, digestUnitCosts, unitCostSection } from '../core/views/unit-message.js';
+import { buildUnitView } from '../core/views/unit-view.js';
+import { storedBudgets } from '../store/budget-store.js';
+import { createBusinessMetricsStore } from '../store/business-metrics-store.js';
 import { createDigestQueries } from '../store/digest-queries.js';
 import { createSignalQueries } from '../store/signal-queries.js';
 import { createSpendQueries } from '../store/spend-queries.js';
@@ -53,18 +57,21 @@ export function buildDigest(
   const week = { team, start: weeks.start, end: weeks.end };
   const teamWeek = digest.spendByTeam(weeks.start, weeks.end);
   const monthToDate = digest.spendByTeam(weeks.monthStart, weeks.end);
-  const budgets = Object.values(config.teams).flatMap((settings) =>
-    settings.monthlyBudgetMicros === undefined || (team !== 'all' && settings.name !== team)
+  // A budget set from chat wins over teams.<name>.monthly_budget_usd.
+  const chatBudgets = storedBudgets(db);
+  const budgets = Object.values(config.teams).flatMap((settings) => {
+    const budgetMicros = chatBudgets.get(settings.name) ?? settings.monthlyBudgetMicros;
+    return budgetMicros === undefined || (team !== 'all' && settings.name !== team)
       ? []
       : [
           {
             team: settings.name,
-            budgetMicros: settings.monthlyBudgetMicros,
+            budgetMicros,
             monthToDateMicros: monthToDate.get(settings.name) ?? 0,
             weekMicros: teamWeek.get(settings.name) ?? 0,
           },
-        ],
-  );
+        ];
+  });
   const quota = answerQuota(
     {
       label: 'week',
@@ -109,5 +116,36 @@ export function buildDigest(
       after: `week of ${view.week.start.slice(0, 10)}`,
     },
   });
-  return { view, message: digestMessage(view), chartSvg, chartPng: renderChartPng(chartSvg) };
+  const unitCosts = weekUnitCosts(db, team, weeks);
+  if (unitCosts.length > 0) view.unit_costs = unitCosts;
+  const message = digestMessage(view);
+  const unitSection = unitCostSection(unitCosts, team === 'all');
+  // Cost per unit goes just before the closing facts (budget, quota, alerts).
+  if (unitSection !== undefined)
+    message.sections.splice(Math.max(0, message.sections.length - 1), 0, unitSection);
+  return { view, message, chartSvg, chartPng: renderChartPng(chartSvg) };
+}
+
+/** Cost per unit of the week against the week before, for the team (or every team with units). */
+function weekUnitCosts(db: Database.Database, team: string, weeks: DigestWeeks): DigestUnitCost[] {
+  const metrics = createBusinessMetricsStore(db);
+  const teams = team === 'all' ? metrics.teamsWithUnits(weeks.previousStart, weeks.end) : [team];
+  const period = {
+    label: 'week',
+    start: weeks.start,
+    end: weeks.end,
+    previousStart: weeks.previousStart,
+    previousEnd: weeks.start,
+  };
+  return digestUnitCosts(
+    teams.map((name) =>
+      buildUnitView({
+        team: name,
+        period,
+        spend: metrics.spendDays(name, weeks.previousStart, weeks.end),
+        units: metrics.units(name, weeks.previousStart, weeks.end),
+        freshness: [],
+      }),
+    ),
+  );
 }

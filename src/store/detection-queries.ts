@@ -84,6 +84,11 @@ export function createDetectionQueries(db: Database.Database) {
   const daily = db.prepare(`SELECT day AS at, source, team, feature, model_family AS family,
       sum(CASE WHEN billed = 1 THEN billed_micros ELSE estimated_micros END) AS micros, sum(tokens) AS tokens
     FROM rollup_daily WHERE day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5`);
+  // A replay of the past counts a day's bill only once it would have arrived (see `dailySpend`).
+  const dailyBilledBefore = db.prepare(`SELECT day AS at, source, team, feature, model_family AS family,
+      sum(CASE WHEN billed = 1 AND day < ? THEN billed_micros ELSE estimated_micros END) AS micros,
+      sum(tokens) AS tokens
+    FROM rollup_daily WHERE day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5`);
   const teamModelDays = db.prepare(`SELECT team, day, source AS provider, model, model_family AS modelFamily,
       sum(tokens) AS tokens, sum(CASE WHEN billed = 1 THEN billed_micros ELSE estimated_micros END) AS micros
     FROM rollup_daily WHERE day >= ? AND day < ? GROUP BY 1, 2, 3, 4, 5`);
@@ -142,8 +147,14 @@ export function createDetectionQueries(db: Database.Database) {
   return {
     /** Estimated spend per hour over `[start, end)` from the hourly rollups. */
     hourlySpend: (start: number, end: number): SpendCell[] => hourly.all(start, end) as SpendCell[],
-    /** Spend per UTC day over `[start, end)`: billed where billed, else estimated. */
-    dailySpend: (start: number, end: number): SpendCell[] => daily.all(start, end) as SpendCell[],
+    /**
+     * Spend per UTC day over `[start, end)`: billed where billed, else estimated; with
+     * `billedBefore`, only days before it count their bill (a backtest of a moment the bill was not in).
+     */
+    dailySpend: (start: number, end: number, billedBefore?: number): SpendCell[] =>
+      (billedBefore === undefined
+        ? daily.all(start, end)
+        : dailyBilledBefore.all(billedBefore, start, end)) as SpendCell[],
     /** Per team, model and day over `[start, end)`, for mix changes (migration, latency follow-up). */
     teamModelDays: (start: number, end: number): TeamDailyMix[] =>
       teamModelDays.all(start, end) as TeamDailyMix[],

@@ -23,6 +23,7 @@ const DEFAULT_ALERTS = {
   holidays: [],
   budgetPercent: [80, 100],
   rightsizing: { lowPercent: 40, highPercent: 85 },
+  reconcile: { minPercent: 5, minMicrosPerDay: 50_000_000 },
 };
 
 describe('loadConfig with the example file', () => {

@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { App, type CodedError, type Context, HTTPReceiver, type Logger, webApi } from '@slack/bolt';
+import {
+  App,
+  type CodedError,
+  type Context,
+  type CustomRoute,
+  HTTPReceiver,
+  type Logger,
+  webApi,
+} from '@slack/bolt';
 import { AiSpendError } from '../../core/errors.js';
 import { helpMessage } from '../../core/views/help-message.js';
+import { healthzRoute } from '../healthz-route.js';
+import { startRouteServer } from '../start-route-server.js';
 import { type AlertButtonHandler, registerAlertButtons } from './alert-buttons.js';
 import { type AnswerFunction, answerCommand } from './answer-command.js';
-import { type HealthServer, healthzRoute, startHealthServer } from './healthz-route.js';
 import { type HomeMessage, type HomeViewBuilder, publishHome } from './publish-home.js';
 
 /** Everything the Slack app needs; secrets come from the environment and are never logged. */
@@ -42,6 +51,8 @@ export interface SlackAppOptions {
   newErrorId?: () => string;
   /** Handles the Acknowledge / Snooze / Expected buttons of alert messages. */
   onAlertButton?: AlertButtonHandler;
+  /** More routes on the same port (`POST /api/messages`, `POST /api/metrics`), next to `/healthz`. */
+  extraRoutes?: CustomRoute[];
 }
 
 export interface SlackApp {
@@ -80,6 +91,7 @@ export function createSlackApp({
   newErrorId = () => randomBytes(4).toString('hex'),
   onAlertButton,
   homeView,
+  extraRoutes = [],
 }: SlackAppOptions): SlackApp {
   const trusted = botId !== undefined && botUserId !== undefined;
   const common = {
@@ -106,7 +118,7 @@ export function createSlackApp({
       signingSecret,
       endpoints: '/slack/events',
       port,
-      customRoutes: [healthzRoute],
+      customRoutes: [healthzRoute, ...extraRoutes],
       unhandledRequestTimeoutMillis,
       ...(logger ? { logger } : {}),
     });
@@ -118,13 +130,17 @@ export function createSlackApp({
   if (onAlertButton) registerAlertButtons(app, onAlertButton, homeView);
   app.error(reportError(app.logger));
 
-  let health: HealthServer | undefined;
+  let health: { port: number; close(): Promise<void> } | undefined;
   return {
     app,
     start: async () => {
       if (!trusted) await verifyToken(app);
       if (appToken !== undefined) {
-        health = await startHealthServer({ port, ...(host === undefined ? {} : { host }) });
+        health = await startRouteServer({
+          port,
+          ...(host === undefined ? {} : { host }),
+          routes: [healthzRoute, ...extraRoutes],
+        });
         await app.start().catch(async (error: unknown) => {
           await health?.close();
           throw error;

@@ -10,6 +10,7 @@ export const ALERT_RULES = [
   'migration',
   'budget',
   'no_data',
+  'reconcile_drift',
 ] as const;
 
 export type AlertRule = (typeof ALERT_RULES)[number];

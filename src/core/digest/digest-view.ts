@@ -7,6 +7,7 @@ import {
   type SourceFreshness,
   type TeamSpendView,
 } from '../views/team-spend-view.js';
+import type { DigestUnitCost } from '../views/unit-message.js';
 import { type BudgetStatus, budgetStatus } from './budget-status.js';
 import type { DigestWeeks } from './digest-weeks.js';
 import { type DigestMover, type DigestRow, topMovers } from './top-movers.js';
@@ -62,6 +63,8 @@ export interface DigestView {
   /** How many (team, feature) pairs changed spend at all. */
   moved_features: number;
   budgets: BudgetStatus[];
+  /** Cost per business unit where the team (every team, for the organisation) reported units. */
+  unit_costs?: DigestUnitCost[];
   quotas: QuotaHeadroom[];
   /** Alerts of the team (every team's for the organisation) in these states now. */
   alerts: { open: number; acknowledged: number };

@@ -18,6 +18,7 @@ const RULE_NAMES: Record<Alert['rule'], string> = {
   migration: 'migration',
   budget: 'budget',
   no_data: 'no data',
+  reconcile_drift: 'bill vs estimate',
 };
 
 /** `[period]` as people say it: `2026-11-22 → 2026-11-28` (whole UTC days, both ends included). */

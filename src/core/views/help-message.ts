@@ -37,6 +37,22 @@ export function helpMessage(): MessageView {
             label: '`anomalies [period]`',
             value: 'cost spikes and drops with their root cause, largest first (default 7d)',
           },
+          {
+            label: '`unit <team> [period]`',
+            value: 'cost per business unit (ticket, search…) by feature, model and provider, and its trend',
+          },
+          {
+            label: '`compare <team|feature> [period] [to <model>…]`',
+            value: 'the same token mix re-priced on other models, with the assumptions',
+          },
+          {
+            label: '`reconcile [provider] [period]`',
+            value: 'estimate vs invoice per provider, day and billing scope, with the likely cause',
+          },
+          {
+            label: '`budget [team]` · `budget <team> set <usd>`',
+            value: 'month to date, forecast and budget; admins set a budget from chat',
+          },
           { label: '`help`', value: 'this message' },
         ],
       },

@@ -5,7 +5,7 @@ import { QUOTA_SOURCES, type QuotaLimit, SECONDS_PER_DAY } from '../../core/fact
 import { quotaRightsizingRule } from '../../core/rules/quota-rightsizing-rule.js';
 import { type QuotaRuleGroup, quotaRule } from '../../core/rules/quota-rule.js';
 import type { DetectionQueries } from '../../store/detection-queries.js';
-import { createSignalQueries, minuteUsage } from '../../store/signal-queries.js';
+import { createSignalQueries, minuteUsage, type SignalQueries } from '../../store/signal-queries.js';
 
 const HOUR = 3_600;
 /** Right-sizing looks at two weeks of minutes. */
@@ -24,6 +24,7 @@ export function quotaCandidates({
   overrides,
   now,
   lookbackMinutes,
+  signals = createSignalQueries(db),
 }: {
   db: Database.Database;
   queries: DetectionQueries;
@@ -31,8 +32,9 @@ export function quotaCandidates({
   overrides: readonly QuotaLimit[];
   now: number;
   lookbackMinutes: number;
+  /** The signal reads; a replay of the past passes its own (see `ai-spend backtest`). */
+  signals?: SignalQueries;
 }): AlertCandidate[] {
-  const signals = createSignalQueries(db);
   const today = now - (now % SECONDS_PER_DAY);
   const recent = queries.featuresSince(today - RECENT_FEATURE_DAYS * SECONDS_PER_DAY);
   const regions = new Map<
