@@ -6,6 +6,7 @@ import {
   type DriftCause,
   type DriftInput,
 } from '../core/reconcile/compute-drift.js';
+import { foldNestedScopes } from '../core/reconcile/fold-nested-scopes.js';
 
 const TOKENS = 'f.uncached_input + f.cache_write_5m + f.cache_write_1h + f.cache_read + f.output';
 const HALF_PRICE = "lower(coalesce(d.service_tier, '')) IN ('batch', 'flex')";
@@ -77,7 +78,7 @@ export function createReconcileStore(db: Database.Database) {
     /** The drift of every billed (source, day, scope) in `[start, end)`, from the facts as they are now. */
     compute(start: number, end: number, source?: string): Drift[] {
       const s = source ?? null;
-      return (compute.all(start, end, s, s, start, end, s, s) as DriftRow[]).map(toDrift);
+      return foldNestedScopes(compute.all(start, end, s, s, start, end, s, s) as DriftRow[]).map(toDrift);
     },
 
     /** Recomputes `[start, end)` and replaces the stored rows (idempotent: same facts, same rows). */
