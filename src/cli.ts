@@ -1,43 +1,21 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { hasCollector } from './build-collectors.js';
 import { createConsoleProgress } from './chat/console-progress.js';
 import { renderCollectSummary } from './chat/render-collect-summary.js';
 import { renderText } from './chat/render-text.js';
-import { describeFocusImport } from './collectors/focus/describe-focus-import.js';
+import { registerBacktestCommand } from './cli/backtest-command.js';
+import { instant, loadApp } from './cli/cli-context.js';
+import { registerImportCommands } from './cli/import-commands.js';
 import { configJsonSchema } from './config/config-json-schema.js';
 import { describeConfig } from './config/describe-config.js';
 import { enabledSources, readEnvironment } from './config/environment.js';
 import { loadConfig } from './config/load-config.js';
 import { AiSpendError, isAiSpendError } from './core/errors.js';
 import { SOURCES, type SourceId } from './core/facts.js';
-import { parseInstant } from './core/period.js';
-import { runBacktest } from './jobs/backtest/backtest-command.js';
-import { backtestJson, renderBacktestText } from './jobs/backtest/render-backtest.js';
-import { type App, createApp } from './main.js';
 import { runBot } from './run-bot.js';
 import { DEMO_DB_PATH, openDemoApp, runDemo } from './run-demo.js';
-import { demoConfigYaml } from './sim/scenario/demo-config.js';
-import { openDatabase } from './store/open-database.js';
-
-const now = () => Math.floor(Date.now() / 1000);
-
-function loadApp(): App {
-  const environment = readEnvironment(process.env);
-  const config = loadConfig({ path: environment.configPath, env: process.env });
-  const { sources, problems } = enabledSources(config, environment);
-  for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
-  return createApp({ config, environment, sources });
-}
-
-function instant(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseInstant(text, now());
-  if (typeof parsed === 'number') return parsed;
-  throw new AiSpendError('input_invalid', `${flag}: ${parsed.error}`);
-}
 
 const program = new Command()
   .name('ai-spend')
@@ -92,78 +70,6 @@ program
     }
   });
 
-const importCommand = program.command('import').description('import billing exports');
-importCommand
-  .command('focus')
-  .description('import the AI rows of a FOCUS 1.0–1.4 export (CSV, gzip CSV or Parquet) as billed spend')
-  .argument('<file>', 'the export file')
-  .addOption(
-    new Option('--cost-column <column>', 'the amount to import')
-      .choices(['BilledCost', 'EffectiveCost'])
-      .default('BilledCost'),
-  )
-  .option('--include-collected', 'also import services a running source already bills (counts them twice)')
-  .option('--json', 'print the summary as JSON')
-  .action(
-    async (
-      file: string,
-      options: { costColumn: 'BilledCost' | 'EffectiveCost'; includeCollected?: boolean; json?: boolean },
-    ) => {
-      const app = loadApp();
-      const progress = createConsoleProgress();
-      try {
-        const summary = await app.importFocus(file, {
-          costColumn: options.costColumn,
-          includeCollected: options.includeCollected === true,
-          onProgress: (p) => progress.collect({ source: 'focus', stream: 'import', ...p }),
-          onRebuild: (p) => progress.rebuild(p),
-        });
-        progress.finish();
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify(summary, null, 2)}\n`
-            : `${describeFocusImport(summary).join('\n')}\n`,
-        );
-        if (summary.problems.length > 0) process.exitCode = 1;
-      } finally {
-        app.close();
-      }
-    },
-  );
-
-const metricsCommand = program
-  .command('metrics')
-  .description('business metrics (units of value per feature)');
-metricsCommand
-  .command('push')
-  .description(
-    'store units per team, feature, unit and day (CSV or JSON); re-pushed days replace earlier ones',
-  )
-  .argument('[file]', 'the rows; standard input when absent or -')
-  .addOption(
-    new Option('--format <format>', 'how the rows are written (default: guessed)').choices(['csv', 'json']),
-  )
-  .option('--json', 'print the summary as JSON')
-  .action((file: string | undefined, options: { format?: 'csv' | 'json'; json?: boolean }) => {
-    const text = readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
-    const app = loadApp();
-    try {
-      const summary = app.pushMetrics(text, options.format === undefined ? {} : { format: options.format });
-      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else {
-        if (summary.error !== undefined) process.stderr.write(`error: ${summary.error}\n`);
-        for (const problem of summary.rejected)
-          process.stderr.write(`row ${problem.row}: ${problem.reason}\n`);
-        process.stdout.write(
-          `metrics: ${summary.accepted} rows stored, ${summary.rejected.length} rejected\n`,
-        );
-      }
-      if (summary.error !== undefined || summary.rejected.length > 0) process.exitCode = 1;
-    } finally {
-      app.close();
-    }
-  });
-
 program
   .command('ask')
   .description('answer exactly what /ai-spend <text> would answer')
@@ -204,95 +110,6 @@ program
       app.close();
     }
   });
-
-const collectValues = (value: string, previous: string[]) => [...previous, value];
-
-program
-  .command('backtest')
-  .description(
-    'replay the history (or CSV series) through one rule: the alerts it would have raised, and when',
-  )
-  .requiredOption(
-    '--rule <rule>',
-    'the rule: cost-anomaly, latency-shift, quota, quota-throttles, retry-storm…',
-  )
-  .option('--since <time>', 'replay from here (2026-09-01, 30d; default 30 days before --until)')
-  .option('--until <time>', 'replay up to here, exclusive (default now)')
-  .option(
-    '--scope <key=value>',
-    'only alerts about team=…, model=…, provider=… (repeatable)',
-    collectValues,
-    [],
-  )
-  .option('--series <files...>', 'CSV files (header timestamp,value) to replay instead of the database')
-  .option('--set <key=value>', 'override a rule setting, e.g. min_ratio=2 (repeatable)', collectValues, [])
-  .option('--step <minutes>', 'minutes between simulated passes (default: schedule.collect)')
-  .option('--json', 'print the alerts as JSON')
-  .option('--demo', `replay the demo database (${DEMO_DB_PATH})`)
-  .action(
-    (options: {
-      rule: string;
-      since?: string;
-      until?: string;
-      scope: string[];
-      series?: string[];
-      set: string[];
-      step?: string;
-      json?: boolean;
-      demo?: boolean;
-    }) => {
-      const stepMinutes = options.step === undefined ? undefined : Number(options.step);
-      if (stepMinutes !== undefined && !(stepMinutes >= 1)) {
-        throw new AiSpendError(
-          'input_invalid',
-          `--step ${options.step}: expected a number of minutes, at least 1`,
-        );
-      }
-      const environment = readEnvironment(process.env);
-      const config = options.demo
-        ? loadConfig({ path: 'ai-spend.yml (built-in demo)', text: demoConfigYaml(), env: {} })
-        : loadConfig({ path: environment.configPath, env: process.env });
-      let database: Database.Database | undefined;
-      try {
-        const report = runBacktest(
-          {
-            rule: options.rule,
-            since: instant(options.since, '--since'),
-            until: instant(options.until, '--until'),
-            scopes: options.scope,
-            ...(options.series === undefined ? {} : { series: options.series }),
-            sets: options.set,
-            ...(stepMinutes === undefined ? {} : { stepMinutes }),
-          },
-          {
-            config,
-            now: now(),
-            readFile: (path) => readFileSync(path, 'utf8'),
-            // Read as stored: the rollups are not rebuilt, nothing is collected or posted.
-            db: () => {
-              const path = options.demo ? DEMO_DB_PATH : environment.dbPath;
-              if (!existsSync(path)) {
-                throw new AiSpendError('input_invalid', `no database at ${path}`, {
-                  hint: options.demo
-                    ? 'run ai-spend demo first'
-                    : 'set AI_SPEND_DB, or run ai-spend collect first',
-                });
-              }
-              database = openDatabase({ path });
-              return database;
-            },
-          },
-        );
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify(backtestJson(report), null, 2)}\n`
-            : `${renderBacktestText(report)}\n`,
-        );
-      } finally {
-        database?.close();
-      }
-    },
-  );
 
 program
   .command('digest')
@@ -360,6 +177,9 @@ configCommand
   .action(() => {
     process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
   });
+
+registerImportCommands(program);
+registerBacktestCommand(program);
 
 try {
   await program.parseAsync(process.argv);
