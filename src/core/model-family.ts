@@ -9,6 +9,20 @@
  * - Gemini on Vertex (`gemini-2.5-pro`, `gemini-2.0-flash-001`) is `gemini-2.5-pro`, `gemini-2.0-flash`.
  */
 export function modelFamily(model: string): string {
+  const known = families.get(model);
+  if (known !== undefined) return known;
+  const family = familyOf(model);
+  // Model ids are few; the bound only guards against a flood of odd ids.
+  if (families.size >= MAX_REMEMBERED) families.clear();
+  families.set(model, family);
+  return family;
+}
+
+/** Answers already worked out: SQL breakdowns ask for every fact's model, many times a pass. */
+const families = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
+function familyOf(model: string): string {
   let family = model
     .toLowerCase()
     .trim()
