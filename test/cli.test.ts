@@ -9,9 +9,9 @@ import { demoConfigYaml } from '../src/sim/scenario/demo-config.js';
 import { generateScenario } from '../src/sim/scenario/generate-scenario.js';
 import { type Simulators, startSimulators } from '../src/sim/start-simulators.js';
 import { startFakeSlackApi } from './support/fake-slack-api.js';
+import { CLI, runCli as run } from './support/run-cli.js';
 import { postSlashCommand } from './support/slack-requests.js';
 
-const CLI = resolve('dist/cli.js');
 const end = Math.floor(Date.now() / 1000 / 3600) * 3600;
 const scenario = generateScenario({ end, days: 10 });
 let simulators: Simulators;
@@ -29,36 +29,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((done) => server.close(() => done()));
   return port;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI with only the given environment (no credentials leak in from the machine). */
-function run(
-  args: string[],
-  env: Record<string, string>,
-  cwd = mkdtempSync(join(tmpdir(), 'ai-spend-cli-')),
-): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
 }
 
 function workspace(configText = demoConfigYaml()) {

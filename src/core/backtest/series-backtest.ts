@@ -8,6 +8,7 @@ import {
   DEFAULT_DAILY_SETTINGS,
   DEFAULT_HOURLY_SETTINGS,
   detectCostAnomalies,
+  withoutDailyEchoes,
 } from '../rules/cost-anomaly-rule.js';
 import {
   DEFAULT_LATENCY_SHIFT_SETTINGS,
@@ -163,20 +164,6 @@ function costEvaluator(
     }
     return withoutDailyEchoes(found);
   };
-}
-
-/** A daily anomaly the hourly series already reports (same scope and direction) is one alert. */
-function withoutDailyEchoes(candidates: readonly AlertCandidate[]): AlertCandidate[] {
-  const hourly = new Set(
-    candidates
-      .filter((candidate) => candidate.fingerprint.startsWith('cost_anomaly|hour|'))
-      .map((candidate) => candidate.fingerprint.slice('cost_anomaly|hour|'.length)),
-  );
-  return candidates.filter(
-    (candidate) =>
-      !candidate.fingerprint.startsWith('cost_anomaly|day|') ||
-      !hourly.has(candidate.fingerprint.slice('cost_anomaly|day|'.length)),
-  );
 }
 
 function latencyEvaluator(

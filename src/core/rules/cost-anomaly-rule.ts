@@ -120,3 +120,20 @@ function defaultSeverity(anomaly: CostAnomaly): 'warning' | 'critical' {
         : ratio <= 1 / 3;
   return extreme && Math.abs(anomaly.deltaMicros) >= 10 * minMicros ? 'critical' : 'warning';
 }
+
+/**
+ * One condition, one alert: a daily anomaly whose scope and direction an hourly one already reports
+ * (fresher, same cause) is left out.
+ */
+export function withoutDailyEchoes(candidates: readonly AlertCandidate[]): AlertCandidate[] {
+  const hourly = new Set(
+    candidates
+      .filter((candidate) => candidate.fingerprint.startsWith('cost_anomaly|hour|'))
+      .map((candidate) => candidate.fingerprint.slice('cost_anomaly|hour|'.length)),
+  );
+  return candidates.filter(
+    (candidate) =>
+      !candidate.fingerprint.startsWith('cost_anomaly|day|') ||
+      !hourly.has(candidate.fingerprint.slice('cost_anomaly|day|'.length)),
+  );
+}

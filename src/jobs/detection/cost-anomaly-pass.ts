@@ -8,6 +8,7 @@ import {
   DEFAULT_HOURLY_SETTINGS,
   detectCostAnomalies,
   rankContributors,
+  withoutDailyEchoes,
 } from '../../core/rules/cost-anomaly-rule.js';
 import type { DetectionQueries, SpendCell } from '../../store/detection-queries.js';
 import { breakdownFilter, spendSeries } from './spend-series.js';
@@ -86,21 +87,4 @@ export function costAnomalyCandidates(
     candidates.push(...costAnomalyRule(items));
   }
   return withoutDailyEchoes(candidates);
-}
-
-/**
- * One condition, one alert: a daily anomaly whose scope and direction an hourly one already reports
- * (fresher, same cause) is left out.
- */
-function withoutDailyEchoes(candidates: readonly AlertCandidate[]): AlertCandidate[] {
-  const hourly = new Set(
-    candidates
-      .filter((candidate) => candidate.fingerprint.startsWith('cost_anomaly|hour|'))
-      .map((candidate) => candidate.fingerprint.slice('cost_anomaly|hour|'.length)),
-  );
-  return candidates.filter(
-    (candidate) =>
-      !candidate.fingerprint.startsWith('cost_anomaly|day|') ||
-      !hourly.has(candidate.fingerprint.slice('cost_anomaly|day|'.length)),
-  );
 }

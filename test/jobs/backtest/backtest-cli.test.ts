@@ -1,35 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli as run } from '../../support/run-cli.js';
 import { HOUR, NOW, seedHourlySpend } from './seed-hourly-spend.js';
-
-const CLI = resolve('dist/cli.js');
-
-/** Runs the built CLI in a fresh folder with only PATH and `env`. */
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-  cwd = mkdtempSync(join(tmpdir(), 'ai-spend-bt-')),
-) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** Per-minute quota use: 50%, then 90% at minute 100, 97% at minute 200. */
 function quotaCsv(): string {
