@@ -72,6 +72,8 @@ export function createReconcileStore(db: Database.Database) {
       priority_tokens AS priorityTokens
     FROM reconcile_drift WHERE day >= ? AND day < ? AND (? IS NULL OR source = ?) ORDER BY source, day, scope`);
 
+  const lastComputed = db.prepare('SELECT max(computed_at) AS at FROM reconcile_drift');
+
   const toDrift = (row: DriftRow): Drift => computeDrift({ ...row, final: row.final === 1 });
 
   return {
@@ -96,6 +98,11 @@ export function createReconcileStore(db: Database.Database) {
         }
       })();
       return drifts;
+    },
+
+    /** When the stored rows were last recomputed, or `undefined` before the first time. */
+    lastComputedAt(): number | undefined {
+      return (lastComputed.get() as { at: number | null }).at ?? undefined;
     },
 
     /** Stored rows of `[start, end)` as the last pass computed them. */

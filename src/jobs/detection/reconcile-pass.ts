@@ -5,13 +5,18 @@ import type { DriftThresholds } from '../../core/reconcile/compute-drift.js';
 import { reconcileRule } from '../../core/rules/reconcile-rule.js';
 import { createReconcileStore } from '../../store/reconcile-store.js';
 
-/** Days re-reconciled on every pass: providers restate billed days for weeks (OpenAI, Cost Explorer). */
+/** Days re-reconciled: providers restate billed days for weeks (OpenAI, Cost Explorer). */
 export const RECONCILE_DAYS = 35;
+/**
+ * Bills arrive daily: recomputing 35 days of facts more than hourly only costs time on every
+ * 5-minute pass. Between recomputations the stored drifts are judged again.
+ */
+export const RECOMPUTE_SECONDS = 3_600;
 
 /**
- * Recomputes and stores the drift of the last `RECONCILE_DAYS` UTC days (today included) from the
- * facts as they are now, so restated bills and late usage replace the earlier rows, and returns
- * the drift alerts of the settled days.
+ * Recomputes and stores, at most every `RECOMPUTE_SECONDS`, the drift of the last
+ * `RECONCILE_DAYS` UTC days (today included) from the facts as they are now, so restated bills and
+ * late usage replace the earlier rows; returns the drift alerts of the settled days.
  */
 export function reconcileCandidates({
   db,
@@ -23,6 +28,10 @@ export function reconcileCandidates({
   now: number;
 }): AlertCandidate[] {
   const end = now - (now % SECONDS_PER_DAY) + SECONDS_PER_DAY;
-  const drifts = createReconcileStore(db).refresh(end - RECONCILE_DAYS * SECONDS_PER_DAY, end, now);
+  const start = end - RECONCILE_DAYS * SECONDS_PER_DAY;
+  const store = createReconcileStore(db);
+  const last = store.lastComputedAt();
+  const recent = last !== undefined && now >= last && now - last < RECOMPUTE_SECONDS;
+  const drifts = recent ? store.stored(start, end) : store.refresh(start, end, now);
   return reconcileRule({ drifts, now, thresholds });
 }

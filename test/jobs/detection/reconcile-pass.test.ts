@@ -19,11 +19,13 @@ describe('reconcile pass', () => {
     ]);
   });
 
-  it('replaces a stored row when the bill is restated: $300 → $205 leaves +$5, under the $50 threshold', () => {
+  it('replaces a stored row when the bill is restated, at the next hourly recomputation: $300 → $205 leaves +$5', () => {
     const db = seedLedger();
     expect(reconcileCandidates({ db, thresholds, now: NOW })).toHaveLength(1);
     db.prepare("UPDATE billed_facts SET amount_micros = 205000000 WHERE line_item = 'gpt-4.1, input'").run();
-    expect(reconcileCandidates({ db, thresholds, now: NOW })).toEqual([]);
+    // Within the hour the stored drift stands; an hour later the restated bill is read.
+    expect(reconcileCandidates({ db, thresholds, now: NOW + 3_599 })).toHaveLength(1);
+    expect(reconcileCandidates({ db, thresholds, now: NOW + 3_600 })).toEqual([]);
     const [openai] = createReconcileStore(db).stored(D, D + DAY, 'openai');
     expect(openai?.driftMicros).toBe(5_000_000);
   });
