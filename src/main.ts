@@ -19,9 +19,9 @@ import type { FocusCostColumn } from './collectors/focus/focus-columns.js';
 import { type FocusImportSummary, importFocus, skipServices } from './collectors/focus/import-focus.js';
 import type { AiSpendConfig } from './config/config-types.js';
 import type { Environment } from './config/environment.js';
+import { quotaOverrides } from './config/quota-overrides.js';
 import { compileAttribution } from './core/attribution/attribute.js';
-import type { QuotaLimit, SourceId } from './core/facts.js';
-import { inferenceTypeOf } from './core/inference-type.js';
+import type { SourceId } from './core/facts.js';
 import { createPriceBook } from './core/pricing/price-book.js';
 import { type AnalyzeSummary, analyze } from './jobs/analyze.js';
 import { type CollectSummary, collect } from './jobs/collect.js';
@@ -267,32 +267,4 @@ export function createApp({
       buildDigest({ db, config, sources, quotaOverrides: answerDeps.quotaOverrides }, clock(), options),
     close: () => db.close(),
   };
-}
-
-/** Quota values from `sources.bedrock.quotas`, which win over Service Quotas. */
-function quotaOverrides(config: AiSpendConfig): QuotaLimit[] {
-  return (config.sources.bedrock?.quotas ?? []).flatMap((quota) =>
-    [
-      ...(quota.tokensPerMinute === undefined
-        ? []
-        : [
-            {
-              region: quota.region,
-              model: quota.model,
-              unit: 'tokens_per_minute' as const,
-              value: quota.tokensPerMinute,
-            },
-          ]),
-      ...(quota.requestsPerMinute === undefined
-        ? []
-        : [
-            {
-              region: quota.region,
-              model: quota.model,
-              unit: 'requests_per_minute' as const,
-              value: quota.requestsPerMinute,
-            },
-          ]),
-    ].map((limit) => ({ ...limit, inferenceType: inferenceTypeOf(limit.model), origin: 'config' as const })),
-  );
 }

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AiSpendConfig } from '../../config/config-types.js';
+import { quotaOverrides } from '../../config/quota-overrides.js';
 import type { AlertRule } from '../../core/alerts/alert.js';
 import type { BacktestAlert } from '../../core/backtest/backtest-alert.js';
 import { parseSeriesCsv } from '../../core/backtest/parse-series-csv.js';
@@ -155,7 +156,16 @@ export function runBacktest(
   const from = request.since ?? until - DEFAULT_SPAN;
   // The scheduler runs on the clock's multiples of its interval.
   const since = Math.ceil(from / stepSeconds) * stepSeconds;
-  const { passes, alerts } = backtestHistory({ db: db(), config, rule, since, until, stepSeconds, settings });
+  const { passes, alerts } = backtestHistory({
+    db: db(),
+    config,
+    rule,
+    since,
+    until,
+    stepSeconds,
+    settings,
+    quotaOverrides: quotaOverrides(config),
+  });
   const kept = alerts.filter(keep);
   return {
     rule,
