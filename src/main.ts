@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { buildCollector, FOCUS_SERVICES } from './build-collectors.js';
 import { actOnAlert } from './chat/act-on-alert.js';
+import { alertView } from './chat/alert-view.js';
 import { type Answer, answer as answerText } from './chat/answer.js';
 import { knownTeams } from './chat/answer-budget.js';
 import { buildHome } from './chat/build-home.js';
@@ -9,7 +10,6 @@ import type { MetricFormat } from './chat/read-metric-records.js';
 import type { AlertButtonOutcome, AlertPress } from './chat/slack/alert-buttons.js';
 import { createSlackDeliveryClient, type DeliveryProblem } from './chat/slack/deliver-slack.js';
 import type { HomeView } from './chat/slack/home-view.js';
-import { alertView } from './chat/teams/alert-view.js';
 import { createTeamsApp, type TeamsApp } from './chat/teams/create-teams-app.js';
 import { enqueueTeamsDigests } from './chat/teams/enqueue-teams-digests.js';
 import { teamsSettings } from './chat/teams/teams-settings.js';

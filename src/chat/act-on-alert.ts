@@ -2,15 +2,9 @@ import type Database from 'better-sqlite3';
 import type { AiSpendConfig } from '../config/config-types.js';
 import { canChange } from '../core/access/can-change.js';
 import { type Alert, type AlertAction, EXPECTED_QUIET_DAYS } from '../core/alerts/alert.js';
-import {
-  ALERT_ACTION_IDS,
-  alertBatchMessage,
-  alertMentions,
-  alertMessage,
-} from '../core/alerts/alert-message.js';
-import { alertFreshness } from '../jobs/alert-freshness.js';
+import { ALERT_ACTION_IDS, alertMentions } from '../core/alerts/alert-message.js';
 import { createAlertStore } from '../store/alert-store.js';
-import { createSignalQueries } from '../store/signal-queries.js';
+import { alertsNow } from './alert-view.js';
 import type { AlertButtonOutcome, AlertPress } from './slack/alert-buttons.js';
 import { slackMessage } from './slack/deliver-slack.js';
 import { userTeams } from './user-teams.js';
@@ -54,9 +48,12 @@ export function actOnAlert(
   if (press.alertIds !== undefined && press.alertIds.length > 1) return actOnBatch(db, config, press, now);
   const outcome = actOnOne(db, config, { ...press, alertId: press.alertId }, now);
   if (outcome.kind !== 'changed') return outcome;
-  const signalsThrough = createSignalQueries(db).metricsThrough('bedrock');
-  const view = alertMessage(outcome.alert, { freshness: alertFreshness(outcome.alert, signalsThrough, now) });
-  return { kind: 'updated', message: slackMessage({ view, mentions: alertMentions(outcome.alert) }) };
+  const shown = alertsNow(db, [outcome.alert.id], now);
+  if (shown === undefined) return { kind: 'refused', reason: 'This alert no longer exists.' };
+  return {
+    kind: 'updated',
+    message: slackMessage({ view: shown.view, mentions: alertMentions(outcome.alert) }),
+  };
 }
 
 type OneOutcome = Exclude<AlertButtonOutcome, { kind: 'updated' }> | { kind: 'changed'; alert: Alert };
@@ -107,14 +104,8 @@ function actOnBatch(
     const refused = outcomes.find((outcome) => outcome.kind === 'refused');
     return refused ?? { kind: 'unchanged' };
   }
-  const store = createAlertStore(db);
-  const alerts = ids.map((id) => store.get(id)).filter((alert): alert is Alert => alert !== undefined);
-  const signalsThrough = createSignalQueries(db).metricsThrough('bedrock');
-  const [first] = alerts;
-  const freshness = first === undefined ? '' : alertFreshness(first, signalsThrough, now);
-  const view = alertBatchMessage(alerts, { freshness });
-  return {
-    kind: 'updated',
-    message: slackMessage({ view, mentions: [...new Set(alerts.flatMap((alert) => alertMentions(alert)))] }),
-  };
+  const shown = alertsNow(db, ids, now);
+  if (shown === undefined) return { kind: 'refused', reason: 'These alerts no longer exist.' };
+  const mentions = [...new Set(shown.alerts.flatMap((alert) => alertMentions(alert)))];
+  return { kind: 'updated', message: slackMessage({ view: shown.view, mentions }) };
 }
